@@ -1,0 +1,114 @@
+package dev.mnemo.nn;
+
+import dev.mnemo.autograd.RecurrentOps;
+import dev.mnemo.autograd.Tape;
+import dev.mnemo.autograd.Variable;
+import dev.mnemo.kernel.SeqOptions;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Gated recurrent unit (Cho et al. 2014) with PyTorch's semantics ({@code torch.nn.GRU}, Keras
+ * {@code reset_after=True}):
+ * <pre>
+ *   r = σ(W_ir x + b_ir + W_hr h + b_hr)     z = σ(W_iz x + b_iz + W_hz h + b_hz)
+ *   n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))     h' = (1 - z) ⊙ n + z ⊙ h
+ * </pre>
+ * Parameters are named as PyTorch's ({@code weight_ih_l0} ... {@code _reverse}), so its
+ * state_dicts load directly. Same options as {@link LSTM} where they apply.
+ */
+public final class GRU extends RecurrentLayer {
+    private final Map<String, Parameter> cells = new HashMap<>();
+
+    private GRU(String name, Options options) {
+        super(name, options);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    protected void createCell(BuildContext context, int layer, int direction, int inputSize) {
+        int h = options.units();
+        String s = suffix(layer, direction);
+        Parameter wIh = add(context, "weight_ih" + s, 3 * h, inputSize);
+        Parameter wHh = add(context, "weight_hh" + s, 3 * h, h);
+        for (int gate = 0; gate < 3; gate++) {
+            Init.glorotUniform(wIh.value().narrow(gate * h, h), context.random());
+            Init.orthogonal(wHh.value().narrow(gate * h, h), context.random());
+        }
+        cells.put("wIh" + s, wIh);
+        cells.put("wHh" + s, wHh);
+        cells.put("bIh" + s, add(context, "bias_ih" + s, 3 * h));
+        cells.put("bHh" + s, add(context, "bias_hh" + s, 3 * h));
+    }
+
+    @Override
+    protected RecurrentOps.Outputs runCell(Tape tape, Variable x, Variable h0, Variable c0,
+                                           int layer, int direction, SeqOptions seq) {
+        if (c0 != null) {
+            throw new IllegalArgumentException("GRU '" + name() + "' has no cell state; pass only h0");
+        }
+        String s = suffix(layer, direction);
+        RecurrentOps.GruParams p = new RecurrentOps.GruParams(tape.parameter(cells.get("wIh" + s)),
+                recurrentWeight(tape, cells.get("wHh" + s)), tape.parameter(cells.get("bIh" + s)),
+                tape.parameter(cells.get("bHh" + s)));
+        return RecurrentOps.gru(tape, x, h0, p, seq);
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return recurrentConfig();
+    }
+
+    /** Builder; {@code units} is required. */
+    public static final class Builder {
+        private String name;
+        private int units;
+        private int layers = 1;
+        private boolean bidirectional;
+        private boolean returnSequences;
+        private float dropout;
+        private float recurrentDropout;
+
+        public Builder units(int units) {
+            this.units = units;
+            return this;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder layers(int layers) {
+            this.layers = layers;
+            return this;
+        }
+
+        public Builder bidirectional(boolean bidirectional) {
+            this.bidirectional = bidirectional;
+            return this;
+        }
+
+        public Builder returnSequences(boolean returnSequences) {
+            this.returnSequences = returnSequences;
+            return this;
+        }
+
+        public Builder dropout(float rate) {
+            this.dropout = rate;
+            return this;
+        }
+
+        public Builder recurrentDropout(float rate) {
+            this.recurrentDropout = rate;
+            return this;
+        }
+
+        public GRU build() {
+            return new GRU(name, new Options(units, layers, bidirectional, returnSequences, dropout, recurrentDropout));
+        }
+    }
+}
