@@ -1,0 +1,218 @@
+package dev.mnemo.kernels.onednn;
+
+import dev.mnemo.kernel.Activation;
+import dev.mnemo.kernel.ConvSpec;
+import dev.mnemo.kernel.GruWeights;
+import dev.mnemo.kernel.KernelBackend;
+import dev.mnemo.kernel.LstmWeights;
+import dev.mnemo.kernel.PoolSpec;
+import dev.mnemo.kernel.SeqOptions;
+import dev.mnemo.tensor.Tensor;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+/**
+ * The kernel SPI on oneDNN. Which op runs how:
+ * <ul>
+ *   <li>GEMM: {@code dnnl_sgemm} on the tensors' memory ({@link DnnlGemm}).</li>
+ *   <li>LSTM (with or without peepholes) and GRU: oneDNN's {@code vanilla_lstm} and
+ *       {@code lbr_gru} RNN primitives, forward and backward, with length grouping for masks
+ *       ({@link DnnlRnn}).</li>
+ *   <li>Convolution, pooling, activations, softmax: oneDNN primitives ({@link DnnlConv},
+ *       {@link DnnlPool}, {@link DnnlActivations}).</li>
+ *   <li>{@code add, mul, axpy, scale, addRowVector, sumRows, sumOfSquares}: plain Java
+ *       ({@link JavaElementwise}).</li>
+ * </ul>
+ * Every native call runs under the process-wide oneDNN lock with this backend's OpenMP thread
+ * count, so two callers never run competing OpenMP teams. Primitives are cached by shape per
+ * backend instance; scratch memory is reused between calls.
+ */
+final class OneDnnBackend implements KernelBackend {
+    private final DnnlRuntime rt;
+    private final int threads;
+    private final PrimitiveCache cache = new PrimitiveCache();
+    private final Scratch scratch = new Scratch();
+    private final DnnlActivations activations;
+    private final DnnlPool pool;
+    private final DnnlConv conv;
+    private final DnnlRnn rnn;
+
+    OneDnnBackend(DnnlRuntime rt, int threads) {
+        this.rt = rt;
+        this.threads = threads;
+        activations = new DnnlActivations(rt, cache, scratch);
+        pool = new DnnlPool(rt, cache, scratch);
+        conv = new DnnlConv(rt, cache, scratch);
+        rnn = new DnnlRnn(rt, cache, scratch);
+    }
+
+    @Override
+    public String name() {
+        return OneDnnProvider.NAME;
+    }
+
+    @Override
+    public int threads() {
+        return threads;
+    }
+
+    /** Primitives created so far by this backend (cache misses); for tests. */
+    long primitivesCreated() {
+        return cache.creations();
+    }
+
+    /** RNN weight reorders run so far (weight-cache misses); for tests. */
+    long weightReorders() {
+        return rnn.weightReorders();
+    }
+
+    /** Runs {@code op} holding the oneDNN lock, with this backend's thread count and fresh scratch. */
+    private void native_(Runnable op) {
+        locked(() -> {
+            op.run();
+            return 0L;
+        });
+    }
+
+    private long locked(LongSupplier op) {
+        ReentrantLock lock = rt.lock();
+        lock.lock();
+        try {
+            OmpThreads.apply(threads);
+            scratch.reset();
+            return op.getAsLong();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void gemm(Tensor c, Tensor a, boolean transA, Tensor b, boolean transB, float alpha, float beta) {
+        native_(() -> DnnlGemm.gemm(c, a, transA, b, transB, alpha, beta));
+    }
+
+    @Override
+    public long lstmWorkspaceSize(int steps, int batch, int hidden) {
+        return locked(() -> rnn.workspaceFloats(RnnCell.LSTM, steps, batch, hidden));
+    }
+
+    @Override
+    public void lstmForward(Tensor y, Tensor hN, Tensor cN, Tensor workspace,
+                            Tensor x, Tensor h0, Tensor c0, LstmWeights w, SeqOptions seq) {
+        native_(() -> rnn.forward(RnnCell.LSTM, y, hN, cN, workspace, x, h0, c0, RnnParams.of(w), seq));
+    }
+
+    @Override
+    public void lstmBackward(Tensor dx, Tensor dh0, Tensor dc0, LstmWeights dw, Tensor dy, Tensor dhN, Tensor dcN,
+                             Tensor x, Tensor h0, Tensor c0, LstmWeights w, SeqOptions seq, Tensor y, Tensor workspace) {
+        native_(() -> rnn.backward(RnnCell.LSTM, dx, dh0, dc0, RnnParams.of(dw), dy, dhN, dcN, x, h0, c0,
+                RnnParams.of(w), seq, y, workspace));
+    }
+
+    @Override
+    public long gruWorkspaceSize(int steps, int batch, int hidden) {
+        return locked(() -> rnn.workspaceFloats(RnnCell.GRU, steps, batch, hidden));
+    }
+
+    @Override
+    public void gruForward(Tensor y, Tensor hN, Tensor workspace, Tensor x, Tensor h0, GruWeights w, SeqOptions seq) {
+        native_(() -> rnn.forward(RnnCell.GRU, y, hN, null, workspace, x, h0, null, RnnParams.of(w), seq));
+    }
+
+    @Override
+    public void gruBackward(Tensor dx, Tensor dh0, GruWeights dw, Tensor dy, Tensor dhN,
+                            Tensor x, Tensor h0, GruWeights w, SeqOptions seq, Tensor y, Tensor workspace) {
+        native_(() -> rnn.backward(RnnCell.GRU, dx, dh0, null, RnnParams.of(dw), dy, dhN, null, x, h0, null,
+                RnnParams.of(w), seq, y, workspace));
+    }
+
+    @Override
+    public void conv2dForward(Tensor y, Tensor x, Tensor w, Tensor bias, ConvSpec spec) {
+        native_(() -> conv.forward(y, x, w, bias, spec));
+    }
+
+    @Override
+    public void conv2dBackwardData(Tensor dx, Tensor dy, Tensor w, ConvSpec spec) {
+        native_(() -> conv.backwardData(dx, dy, w, spec));
+    }
+
+    @Override
+    public void conv2dBackwardWeights(Tensor dw, Tensor db, Tensor dy, Tensor x, ConvSpec spec) {
+        native_(() -> conv.backwardWeights(dw, db, dy, x, spec));
+    }
+
+    @Override
+    public void pool2dForward(Tensor y, Tensor x, PoolSpec spec) {
+        native_(() -> pool.forward(y, x, spec));
+    }
+
+    @Override
+    public void pool2dBackward(Tensor dx, Tensor dy, Tensor x, Tensor y, PoolSpec spec) {
+        native_(() -> pool.backward(dx, dy, x, spec));
+    }
+
+    @Override
+    public void activation(Activation f, Tensor y, Tensor x) {
+        native_(() -> activations.forward(f, y, x));
+    }
+
+    @Override
+    public void activationBackward(Activation f, Tensor dx, Tensor dy, Tensor x, Tensor y) {
+        native_(() -> activations.backward(f, dx, dy, x));
+    }
+
+    @Override
+    public void softmax(Tensor y, Tensor x) {
+        native_(() -> activations.softmax(y, x, false));
+    }
+
+    @Override
+    public void logSoftmax(Tensor y, Tensor x) {
+        native_(() -> activations.softmax(y, x, true));
+    }
+
+    @Override
+    public void softmaxBackward(Tensor dx, Tensor dy, Tensor y) {
+        native_(() -> activations.softmaxBackward(dx, dy, y, false));
+    }
+
+    @Override
+    public void logSoftmaxBackward(Tensor dx, Tensor dy, Tensor y) {
+        native_(() -> activations.softmaxBackward(dx, dy, y, true));
+    }
+
+    @Override
+    public void add(Tensor out, Tensor a, Tensor b) {
+        JavaElementwise.add(out, a, b);
+    }
+
+    @Override
+    public void mul(Tensor out, Tensor a, Tensor b) {
+        JavaElementwise.mul(out, a, b);
+    }
+
+    @Override
+    public void axpy(float alpha, Tensor x, Tensor y) {
+        JavaElementwise.axpy(alpha, x, y);
+    }
+
+    @Override
+    public void scale(Tensor x, float alpha) {
+        JavaElementwise.scale(x, alpha);
+    }
+
+    @Override
+    public void addRowVector(Tensor y, Tensor bias) {
+        JavaElementwise.addRowVector(y, bias);
+    }
+
+    @Override
+    public void sumRows(Tensor out, Tensor x) {
+        JavaElementwise.sumRows(out, x);
+    }
+
+    @Override
+    public double sumOfSquares(Tensor x) {
+        return JavaElementwise.sumOfSquares(x);
+    }
+}
