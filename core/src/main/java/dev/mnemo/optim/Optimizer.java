@@ -1,0 +1,75 @@
+package dev.mnemo.optim;
+
+import dev.mnemo.nn.Parameter;
+import java.util.List;
+
+/**
+ * Updates parameters in place from their gradients, the way {@code torch.optim} does.
+ *
+ * <pre>{@code
+ * try (Optimizer opt = Optimizer.adamW(1e-3).weightDecay(0.01).build()) {
+ *     for (...) {
+ *         // forward, backward: every parameter's grad() now holds dLoss/dValue
+ *         GradientClipping.byGlobalNorm(params, 1.0);
+ *         opt.step(params);
+ *     }
+ * }                                                 // frees the moment buffers
+ * }</pre>
+ *
+ * <p>Per-parameter state (momentum, moments) is created on a parameter's first step, keyed by the
+ * {@link Parameter} instance (identity, not equality): pass the same instances every step. State
+ * lives in native memory owned by the optimizer and is freed by {@link #close()}. The update of
+ * each element is computed in double and stored as float32. An optimizer is not thread-safe.
+ *
+ * <p>Factories return builders preset to the torch defaults; {@code build()} checks every
+ * argument and names the one that is out of range.
+ */
+public interface Optimizer extends AutoCloseable {
+
+    /**
+     * Applies one update to each parameter from its current gradient. Parameters not in the list
+     * keep their state untouched. The gradients are read, never modified.
+     *
+     * @throws IllegalArgumentException if a parameter appears twice in the list
+     * @throws IllegalStateException    if the optimizer is closed
+     */
+    void step(List<Parameter> params);
+
+    /** The learning rate the next {@link #step} uses. */
+    double learningRate();
+
+    /**
+     * Sets the learning rate for the following steps (schedules and {@link ReduceLROnPlateau} call
+     * this); the state built so far is kept, as when torch's {@code param_group["lr"]} changes.
+     *
+     * @throws IllegalArgumentException if {@code rate} is negative, NaN or infinite
+     */
+    void setLearningRate(double rate);
+
+    /** Number of completed {@link #step} calls. */
+    int iterations();
+
+    /** Frees the per-parameter state. Further steps throw {@link IllegalStateException}. */
+    @Override
+    void close();
+
+    /** Stochastic gradient descent ({@link SGD}) with the given learning rate; no momentum by default. */
+    static SGD.Builder sgd(double learningRate) {
+        return new SGD.Builder(learningRate);
+    }
+
+    /** {@link Adam} with L2 weight decay (torch.optim.Adam); defaults betas (0.9, 0.999), eps 1e-8. */
+    static Adam.Builder adam(double learningRate) {
+        return new Adam.Builder(learningRate, false);
+    }
+
+    /** {@link Adam} with decoupled weight decay (torch.optim.AdamW); default weight decay 0.01. */
+    static Adam.Builder adamW(double learningRate) {
+        return new Adam.Builder(learningRate, true);
+    }
+
+    /** {@link RMSprop} (torch.optim.RMSprop); defaults alpha 0.99, eps 1e-8, no momentum, not centered. */
+    static RMSprop.Builder rmsprop(double learningRate) {
+        return new RMSprop.Builder(learningRate);
+    }
+}
