@@ -64,9 +64,16 @@ final class DnnlRnn {
         this.weights = new WeightCache(rt, cache);
     }
 
+    private long recomputes;
+
     /** Weight reorders run so far (for tests of the weight cache). */
     long weightReorders() {
         return weights.reorders();
+    }
+
+    /** Backward passes that had to recompute the forward because the workspace was too small (for tests). */
+    long forwardRecomputes() {
+        return recomputes;
     }
 
     void forward(RnnCell cell, Tensor y, Tensor hN, Tensor cN, Tensor workspace,
@@ -203,6 +210,7 @@ final class DnnlRnn {
      */
     private Tensor recomputeForward(RnnCell cell, RnnWorkspace layout, Tensor x, Tensor h0, Tensor c0,
                                     RnnParams p, SeqOptions seq, int hid) {
+        recomputes++;
         Tensor ws = scratch.tensor(Math.toIntExact(layout.total()));
         Tensor y = scratch.tensor(x.dim(0), x.dim(1), hid);
         forward(cell, y, null, null, ws, x, h0, c0, p, seq);

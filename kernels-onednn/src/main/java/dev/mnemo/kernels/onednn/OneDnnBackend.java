@@ -61,6 +61,11 @@ final class OneDnnBackend implements KernelBackend {
         return cache.creations();
     }
 
+    /** RNN backward passes that recomputed their forward (workspace too small); for tests. */
+    long forwardRecomputes() {
+        return rnn.forwardRecomputes();
+    }
+
     /** RNN weight reorders run so far (weight-cache misses); for tests. */
     long weightReorders() {
         return rnn.weightReorders();

@@ -1,0 +1,134 @@
+package dev.mnemo.kernels.onednn;
+
+import static org.bytedeco.dnnl.global.dnnl.dnnl_nchw;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mnemo.kernel.ConvSpec;
+import dev.mnemo.kernel.LstmWeights;
+import dev.mnemo.kernel.SeqOptions;
+import dev.mnemo.kernel.reference.ReferenceBackend;
+import dev.mnemo.tensor.Scope;
+import dev.mnemo.tensor.Tensor;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** oneDNN-specific behaviour: caches, the workspace fallback, error translation. */
+class OneDnnBehaviourTest {
+    private final OneDnnBackend onednn = (OneDnnBackend) new OneDnnProvider().create(2);
+    private final ReferenceBackend reference = new ReferenceBackend();
+    private final Scope scope = Scope.open();
+    private final Random random = new Random(7);
+
+    @AfterEach
+    void close() {
+        scope.close();
+    }
+
+    private Tensor uniform(int... shape) {
+        Tensor t = scope.zeros(shape);
+        for (long i = 0; i < t.size(); i++) {
+            t.set(i, random.nextFloat() - 0.5f);
+        }
+        return t;
+    }
+
+    private LstmWeights lstmWeights(int in, int hid) {
+        return new LstmWeights(uniform(4 * hid, in), uniform(4 * hid, hid), uniform(4 * hid), uniform(4 * hid),
+                uniform(hid), uniform(hid), uniform(hid));
+    }
+
+    private static float maxDiff(Tensor a, Tensor b) {
+        float m = 0;
+        for (long i = 0; i < a.size(); i++) {
+            m = Math.max(m, Math.abs(a.get(i) - b.get(i)));
+        }
+        return m;
+    }
+
+    @Test
+    void primitivesAreCreatedOncePerShape() {
+        Tensor x = uniform(2, 3, 8, 8), w = uniform(4, 3, 3, 3), y = scope.zeros(2, 4, 6, 6);
+        onednn.conv2dForward(y, x, w, null, ConvSpec.DEFAULT);
+        long created = onednn.primitivesCreated();
+        for (int i = 0; i < 3; i++) {
+            onednn.conv2dForward(y, x, w, null, ConvSpec.DEFAULT);
+        }
+        assertEquals(created, onednn.primitivesCreated(), "same shape, no new primitive");
+        onednn.conv2dForward(scope.zeros(1, 4, 6, 6), uniform(1, 3, 8, 8), w, null, ConvSpec.DEFAULT);
+        assertEquals(created + 1, onednn.primitivesCreated(), "new batch size, one new primitive");
+    }
+
+    @Test
+    void lstmWeightsAreReorderedOnceAndAgainOnlyAfterTheyChange() {
+        int steps = 5, batch = 4, in = 6, hid = 8;
+        Tensor x = uniform(steps, batch, in);
+        LstmWeights w = lstmWeights(in, hid);
+        Tensor y = scope.zeros(steps, batch, hid), expected = scope.zeros(steps, batch, hid);
+        onednn.lstmForward(y, null, null, null, x, null, null, w, SeqOptions.FORWARD);
+        long reorders = onednn.weightReorders();
+        assertEquals(2, reorders, "W_ih and W_hh reordered on first use");
+        onednn.lstmForward(y, null, null, null, x, null, null, w, SeqOptions.FORWARD);
+        assertEquals(reorders, onednn.weightReorders(), "unchanged weights are not reordered again");
+
+        w.wHh().set(w.wHh().size() - 1, 0.75f); // an in-place update, as an optimizer does
+        onednn.lstmForward(y, null, null, null, x, null, null, w, SeqOptions.FORWARD);
+        assertEquals(reorders + 1, onednn.weightReorders(), "only the changed matrix is reordered");
+        reference.lstmForward(expected, null, null, null, x, null, null, w, SeqOptions.FORWARD);
+        assertTrue(maxDiff(expected, y) < 1e-5, "output uses the updated weights: " + maxDiff(expected, y));
+    }
+
+    @Test
+    void inputWiderThanHiddenRecomputesTheForwardAndStaysExact() {
+        int steps = 4, batch = 3, in = 3000, hid = 5;
+        SeqOptions seq = SeqOptions.lengths(4, 1, 3).reversed();
+        Tensor x = uniform(steps, batch, in), h0 = uniform(batch, hid), c0 = uniform(batch, hid);
+        Tensor dy = uniform(steps, batch, hid);
+        LstmWeights w = lstmWeights(in, hid);
+        Tensor[] dx = new Tensor[2];
+        LstmWeights[] dw = new LstmWeights[2];
+        var backends = new dev.mnemo.kernel.KernelBackend[] {reference, onednn};
+        for (int k = 0; k < 2; k++) {
+            var b = backends[k];
+            Tensor y = scope.zeros(steps, batch, hid);
+            Tensor ws = scope.zeros((int) b.lstmWorkspaceSize(steps, batch, hid));
+            b.lstmForward(y, null, null, ws, x, h0, c0, w, seq);
+            dx[k] = scope.zeros(steps, batch, in);
+            dw[k] = lstmWeights(in, hid);
+            for (Tensor t : new Tensor[] {dw[k].wIh(), dw[k].wHh(), dw[k].bIh(), dw[k].bHh(), dw[k].wCi(),
+                    dw[k].wCf(), dw[k].wCo()}) {
+                t.fill(0f);
+            }
+            b.lstmBackward(dx[k], null, null, dw[k], dy, null, null, x, h0, c0, w, seq, y, ws);
+        }
+        assertEquals(1, onednn.forwardRecomputes(), "I > H: oneDNN's workspace did not fit, backward recomputed");
+        assertTrue(maxDiff(dx[0], dx[1]) < 1e-5, "dx " + maxDiff(dx[0], dx[1]));
+        assertTrue(maxDiff(dw[0].wIh(), dw[1].wIh()) < 1e-5, "dwIh " + maxDiff(dw[0].wIh(), dw[1].wIh()));
+        assertTrue(maxDiff(dw[0].wCo(), dw[1].wCo()) < 1e-5, "dwCo " + maxDiff(dw[0].wCo(), dw[1].wCo()));
+    }
+
+    @Test
+    void manyDistinctLengthsStillFitTheWorkspace() {
+        int steps = 9, batch = 8, in = 16, hid = 16;
+        Tensor x = uniform(steps, batch, in), y = scope.zeros(steps, batch, hid);
+        LstmWeights w = lstmWeights(in, hid);
+        SeqOptions seq = SeqOptions.lengths(9, 8, 7, 6, 5, 4, 3, 1);
+        Tensor ws = scope.zeros((int) onednn.lstmWorkspaceSize(steps, batch, hid));
+        onednn.lstmForward(y, null, null, ws, x, null, null, w, seq);
+        onednn.lstmBackward(scope.zeros(steps, batch, in), null, null, lstmWeights(in, hid), uniform(steps, batch, hid),
+                null, null, x, null, null, w, seq, y, ws);
+        assertEquals(0, onednn.forwardRecomputes(), "8 length groups fit in lstmWorkspaceSize");
+    }
+
+    @Test
+    void nativeErrorsBecomeExceptionsNamingTheCallAndShapes() {
+        try (Descs d = new Descs()) {
+            OneDnnException e = assertThrows(OneDnnException.class, () -> d.tagged(dnnl_nchw, 2, 3));
+            assertTrue(e.getMessage().contains("memory descriptor [2, 3]"), e.getMessage());
+            assertTrue(e.getMessage().contains("invalid arguments"), e.getMessage());
+            assertEquals(2, e.status());
+        }
+    }
+}
