@@ -4,6 +4,7 @@ import dev.mnemo.nn.Parameter;
 import dev.mnemo.tensor.Tensor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.List;
 
 /**
  * Adam (Kingma &amp; Ba, 2015) and AdamW (Loshchilov &amp; Hutter, 2019), matching
@@ -34,7 +35,8 @@ public final class Adam extends StatefulOptimizer {
     private final boolean amsgrad;
 
     private Adam(Builder b) {
-        super(b.name(), b.learningRate, b.amsgrad ? 3 : 2);
+        super(b.name(), b.learningRate, b.amsgrad ? List.of("exp_avg", "exp_avg_sq", "max_exp_avg_sq")
+                : List.of("exp_avg", "exp_avg_sq"));
         this.beta1 = b.beta1;
         this.beta2 = b.beta2;
         this.eps = b.eps;

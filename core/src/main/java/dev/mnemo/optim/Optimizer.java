@@ -1,7 +1,9 @@
 package dev.mnemo.optim;
 
 import dev.mnemo.nn.Parameter;
+import dev.mnemo.tensor.Tensor;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Updates parameters in place from their gradients, the way {@code torch.optim} does.
@@ -48,6 +50,25 @@ public interface Optimizer extends AutoCloseable {
 
     /** Number of completed {@link #step} calls. */
     int iterations();
+
+    /**
+     * The state for a checkpoint: per-parameter buffers and step counts, the learning rate and
+     * the iteration count (format in {@link OptimizerState}). Restoring it with
+     * {@link #loadState} into a fresh optimizer of the same configuration continues training
+     * with bit-identical numbers.
+     */
+    OptimizerState state();
+
+    /**
+     * Replaces the state of {@code params} (matched by {@link Parameter#name()}) with the one in
+     * {@code tensors} and {@code metadata}, and restores the learning rate and iteration count.
+     * Parameters without saved state start afresh. Everything is checked before anything changes.
+     *
+     * @throws IllegalArgumentException if the state is from another kind of optimizer or another
+     *                                  configuration of buffers, or a tensor is missing or has a
+     *                                  shape other than its parameter's; the message names it
+     */
+    void loadState(List<Parameter> params, Map<String, Tensor> tensors, Map<String, String> metadata);
 
     /** Frees the per-parameter state. Further steps throw {@link IllegalStateException}. */
     @Override

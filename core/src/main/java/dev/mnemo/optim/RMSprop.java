@@ -4,6 +4,8 @@ import dev.mnemo.nn.Parameter;
 import dev.mnemo.tensor.Tensor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * RMSprop (Hinton, lecture 6e; centered variant from Graves 2013), matching
@@ -35,14 +37,25 @@ public final class RMSprop extends StatefulOptimizer {
     private final int momentumSlot;
 
     private RMSprop(Builder b) {
-        super("RMSprop", b.learningRate, 1 + (b.centered ? 1 : 0) + (b.momentum > 0 ? 1 : 0));
+        super("RMSprop", b.learningRate, bufferNames(b));
         this.alpha = b.alpha;
         this.eps = b.eps;
         this.weightDecay = b.weightDecay;
         this.momentum = b.momentum;
         this.centered = b.centered;
-        this.meanSlot = centered ? 1 : -1;
-        this.momentumSlot = momentum > 0 ? (centered ? 2 : 1) : -1;
+        this.meanSlot = slot("grad_avg");
+        this.momentumSlot = slot("momentum_buffer");
+    }
+
+    private static List<String> bufferNames(Builder b) {
+        List<String> names = new ArrayList<>(List.of("square_avg"));
+        if (b.centered) {
+            names.add("grad_avg");
+        }
+        if (b.momentum > 0) {
+            names.add("momentum_buffer");
+        }
+        return names;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.mnemo.nn.Parameter;
 import dev.mnemo.tensor.Tensor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.List;
 
 /**
  * Stochastic gradient descent with optional momentum, Nesterov momentum and L2 weight decay,
@@ -29,7 +30,7 @@ public final class SGD extends StatefulOptimizer {
     private final double weightDecay;
 
     private SGD(Builder b) {
-        super("SGD", b.learningRate, b.momentum == 0 ? 0 : 1);
+        super("SGD", b.learningRate, b.momentum == 0 ? List.of() : List.of("momentum_buffer"));
         this.momentum = b.momentum;
         this.dampening = b.dampening;
         this.nesterov = b.nesterov;

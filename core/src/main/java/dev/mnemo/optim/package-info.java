@@ -6,7 +6,9 @@
  *   <li>{@link dev.mnemo.optim.Optimizer}: {@code step(params)} updates each
  *       {@link dev.mnemo.nn.Parameter}'s value in place from its gradient. Built with
  *       {@code Optimizer.sgd(lr)}, {@code adam(lr)}, {@code adamW(lr)}, {@code rmsprop(lr)}
- *       (builders with torch's defaults). Owns its state's native memory: close it.</li>
+ *       (builders with torch's defaults). Owns its state's native memory: close it. Its state
+ *       goes into a checkpoint with {@code state()} and comes back with {@code loadState(...)}
+ *       ({@link dev.mnemo.optim.OptimizerState}), so a resumed run gives the same numbers.</li>
  *   <li>{@link dev.mnemo.optim.LearningRateSchedule}: a pure function {@code (epoch, baseRate) →
  *       rate}: step, exponential, cosine, and linear warm-up in front of any of them.
  *       {@link dev.mnemo.optim.ReduceLROnPlateau} reacts to a monitored value per epoch.</li>
