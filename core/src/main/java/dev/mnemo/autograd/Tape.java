@@ -59,6 +59,11 @@ public final class Tape implements AutoCloseable {
         return random;
     }
 
+    /** The scope that owns this pass's memory (batches for the step can be allocated here). */
+    public Scope scope() {
+        return scope;
+    }
+
     /** A zero tensor that lives until the tape closes. */
     public Tensor zeros(int... shape) {
         return scope.zeros(shape);

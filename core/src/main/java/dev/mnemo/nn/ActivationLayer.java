@@ -38,4 +38,9 @@ public final class ActivationLayer extends LayerBase {
         c.put("activation", activation.name());
         return c;
     }
+    /** Rebuilds an ActivationLayer from {@link #config()}. */
+    public static ActivationLayer fromConfig(Map<String, Object> c) {
+        return new ActivationLayer(Layers.string(c, "name"), Activation.valueOf(Layers.string(c, "activation")));
+    }
+
 }

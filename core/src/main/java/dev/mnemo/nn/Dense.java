@@ -68,4 +68,11 @@ public final class Dense extends LayerBase {
         c.put("useBias", useBias);
         return c;
     }
+    /** Rebuilds a Dense layer from {@link #config()}. */
+    public static Dense fromConfig(Map<String, Object> c) {
+        String activation = Layers.optionalString(c, "activation");
+        return new Dense(Layers.string(c, "name"), Layers.integer(c, "units"),
+                activation == null ? null : Activation.valueOf(activation), Layers.bool(c, "useBias"));
+    }
+
 }

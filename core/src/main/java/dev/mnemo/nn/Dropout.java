@@ -37,4 +37,9 @@ public final class Dropout extends LayerBase {
         c.put("rate", rate);
         return c;
     }
+    /** Rebuilds a Dropout layer from {@link #config()}. */
+    public static Dropout fromConfig(Map<String, Object> c) {
+        return new Dropout(Layers.string(c, "name"), Layers.number(c, "rate"));
+    }
+
 }

@@ -116,4 +116,10 @@ public final class Embedding extends LayerBase {
         c.put("maskZero", maskZero);
         return c;
     }
+    /** Rebuilds an Embedding from {@link #config()}. */
+    public static Embedding fromConfig(Map<String, Object> c) {
+        return new Embedding(Layers.string(c, "name"), Layers.integer(c, "vocabulary"), Layers.integer(c, "dimension"),
+                Layers.bool(c, "maskZero"));
+    }
+
 }

@@ -62,6 +62,11 @@ public final class GRU extends RecurrentLayer {
         return recurrentConfig();
     }
 
+    /** Rebuilds a GRU from {@link #config()}. */
+    public static GRU fromConfig(Map<String, Object> c) {
+        return new GRU(Layers.string(c, "name"), RecurrentLayer.optionsFrom(c));
+    }
+
     /** Builder; {@code units} is required. */
     public static final class Builder {
         private String name;

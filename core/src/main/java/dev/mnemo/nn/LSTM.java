@@ -90,6 +90,12 @@ public final class LSTM extends RecurrentLayer {
         return c;
     }
 
+    /** Rebuilds an LSTM from {@link #config()}. */
+    public static LSTM fromConfig(Map<String, Object> c) {
+        return new LSTM(Layers.string(c, "name"), RecurrentLayer.optionsFrom(c), Layers.bool(c, "peepholes"),
+                Layers.number(c, "forgetBias"));
+    }
+
     /** Builder; {@code units} is required. */
     public static final class Builder {
         private String name;

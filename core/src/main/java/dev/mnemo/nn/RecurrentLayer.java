@@ -139,4 +139,9 @@ public abstract class RecurrentLayer extends LayerBase {
         c.put("recurrentDropout", options.recurrentDropout());
         return c;
     }
+    static Options optionsFrom(Map<String, Object> c) {
+        return new Options(Layers.integer(c, "units"), Layers.integer(c, "layers"), Layers.bool(c, "bidirectional"),
+                Layers.bool(c, "returnSequences"), Layers.number(c, "dropout"), Layers.number(c, "recurrentDropout"));
+    }
+
 }

@@ -116,4 +116,9 @@ public final class Sequential extends LayerBase {
         c.put("layers", layers.stream().map(Layer::config).toList());
         return c;
     }
+    /** Rebuilds a Sequential and its layers from {@link #config()}. */
+    public static Sequential fromConfig(Map<String, Object> c) {
+        return new Sequential(Layers.string(c, "name"), Layers.layerList(c, "layers").stream().map(Layers::fromConfig).toList());
+    }
+
 }

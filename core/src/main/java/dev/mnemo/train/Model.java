@@ -1,0 +1,385 @@
+package dev.mnemo.train;
+
+import dev.mnemo.autograd.Tape;
+import dev.mnemo.autograd.Variable;
+import dev.mnemo.data.Batch;
+import dev.mnemo.data.DataLoader;
+import dev.mnemo.data.Epoch;
+import dev.mnemo.kernel.Backends;
+import dev.mnemo.kernel.KernelBackend;
+import dev.mnemo.nn.BuildContext;
+import dev.mnemo.nn.Layer;
+import dev.mnemo.nn.Parameter;
+import dev.mnemo.optim.GradientClipping;
+import dev.mnemo.optim.NonFiniteGradient;
+import dev.mnemo.optim.Optimizer;
+import dev.mnemo.tensor.Scope;
+import dev.mnemo.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Random;
+
+/**
+ * A trainable network with the Keras workflow: {@link #compile}, {@link #fit}, {@link #evaluate},
+ * {@link #predict}, plus {@link ModelFile#save} / {@link ModelFile#load}.
+ *
+ * <pre>{@code
+ * try (Model model = Model.of(Sequential.of(Embedding.masked(vocab, 64), LSTM.builder().units(128).build(),
+ *                                           Dense.of(2)), 42)) {
+ *     model.build(-1);                                        // ids [T] per sample, T varies
+ *     model.compile(Optimizer.adam(1e-3).build(), Losses.sparseCategoricalCrossEntropy(), Metrics.accuracy());
+ *     History h = model.fit(train, validation, 10, new EarlyStopping("val_loss", 2, true));
+ * }
+ * }</pre>
+ *
+ * <p>The model owns its parameters (freed by {@link #close()}); each training step runs in its
+ * own {@link Tape}, so activations and batches are freed after the step. Same seed, same data,
+ * same backend: the same numbers, run after run. A loss or gradient that becomes NaN/Inf stops
+ * training with a {@link TrainingDivergedException} before the weights are touched.
+ */
+public final class Model implements AutoCloseable {
+    private final Layer network;
+    private final long seed;
+    private final Scope parameterScope = Scope.open();
+    private final Random dropoutRandom;
+    private KernelBackend kernels;
+    private int[] inputShape;
+    private Optimizer optimizer;
+    private Loss loss;
+    private List<Metric> metrics = List.of();
+    private double clipNorm;
+    private double clipValue;
+    private long steps;
+
+    private Model(Layer network, long seed) {
+        this.network = network;
+        this.seed = seed;
+        this.dropoutRandom = new Random(seed ^ 0x5DEECE66DL);
+    }
+
+    /** A model around {@code network}; {@code seed} fixes initial weights and dropout masks. */
+    public static Model of(Layer network, long seed) {
+        return new Model(network, seed);
+    }
+
+    public Layer network() {
+        return network;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Runs on {@code kernels} instead of {@link Backends#get()}. */
+    public Model useKernels(KernelBackend kernels) {
+        this.kernels = kernels;
+        return this;
+    }
+
+    public KernelBackend kernels() {
+        if (kernels == null) {
+            kernels = Backends.get();
+        }
+        return kernels;
+    }
+
+    /**
+     * Creates the weights for samples of {@code inputShape} (batch axis excluded; {@code -1} for a
+     * variable-length time axis), e.g. {@code build(-1)} for token ids, {@code build(1, 28, 28)}.
+     */
+    public Model build(int... inputShape) {
+        if (network.isBuilt()) {
+            throw new IllegalStateException("model is already built for input " + Arrays.toString(this.inputShape));
+        }
+        network.build(inputShape, new BuildContext(parameterScope, new Random(seed)));
+        this.inputShape = inputShape.clone();
+        return this;
+    }
+
+    /** Per-sample input shape given to {@link #build}. */
+    public int[] inputShape() {
+        requireBuilt();
+        return inputShape.clone();
+    }
+
+    /** Sets the optimizer, loss and metrics used by {@link #fit} and {@link #evaluate}. */
+    public Model compile(Optimizer optimizer, Loss loss, Metric... metrics) {
+        if (optimizer == null || loss == null) {
+            throw new IllegalArgumentException("compile needs an optimizer and a loss");
+        }
+        this.optimizer = optimizer;
+        this.loss = loss;
+        this.metrics = List.of(metrics);
+        return this;
+    }
+
+    /** Clips the gradients' global L2 norm to {@code maxNorm} before each step (0 disables). */
+    public Model clipGradientNorm(double maxNorm) {
+        if (!(maxNorm >= 0)) {
+            throw new IllegalArgumentException("maxNorm must be >= 0, got " + maxNorm);
+        }
+        this.clipNorm = maxNorm;
+        return this;
+    }
+
+    /** Clips each gradient element to {@code [-limit, limit]} before each step (0 disables). */
+    public Model clipGradientValue(double limit) {
+        if (!(limit >= 0)) {
+            throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+        }
+        this.clipValue = limit;
+        return this;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    public List<Parameter> parameters() {
+        return network.parameters();
+    }
+
+    /** Number of trainable scalars. */
+    public long parameterCount() {
+        return parameters().stream().mapToLong(Parameter::size).sum();
+    }
+
+    // ------------------------------------------------------------------ training
+
+    /** {@link #fit(DataLoader, DataLoader, int, Callback...)} without validation data. */
+    public History fit(DataLoader train, int epochs, Callback... callbacks) {
+        return fit(train, null, epochs, callbacks);
+    }
+
+    /**
+     * Trains for {@code epochs} passes over {@code train}, evaluating on {@code validation} (may be
+     * null) after each; logs {@code loss}, metrics, {@code val_*} and {@code lr} into the history
+     * and the callbacks.
+     */
+    public History fit(DataLoader train, DataLoader validation, int epochs, Callback... callbacks) {
+        requireCompiled();
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        }
+        History history = new History();
+        Context context = new Context(epochs, train.batchesPerEpoch());
+        List<Callback> all = List.of(callbacks);
+        all.forEach(c -> c.onTrainBegin(context));
+        for (int epoch = 0; epoch < epochs && context.stopReason == null; epoch++) {
+            int e = epoch;
+            all.forEach(c -> c.onEpochBegin(context, e));
+            Map<String, Double> logs = trainEpoch(train, epoch, context, all);
+            if (validation != null) {
+                evaluate(validation).logs().forEach((k, v) -> logs.put("val_" + k, v));
+            }
+            logs.put("lr", optimizer.learningRate());
+            history.add(logs);
+            all.forEach(c -> c.onEpochEnd(context, e, logs));
+        }
+        history.setStopReason(context.stopReason);
+        all.forEach(c -> c.onTrainEnd(context, history));
+        return history;
+    }
+
+    private Map<String, Double> trainEpoch(DataLoader train, int epoch, Context context, List<Callback> callbacks) {
+        metrics.forEach(Metric::reset);
+        double lossSum = 0;
+        long samples = 0;
+        int batchIndex = 0;
+        try (Epoch batches = train.epoch(epoch)) {
+            while (batches.hasNext()) {
+                try (Tape tape = Tape.training(kernels(), dropoutRandom)) {
+                    Batch batch = batches.next(tape.scope());
+                    double value = trainStep(tape, batch, epoch, batchIndex);
+                    lossSum += value * batch.size();
+                    samples += batch.size();
+                }
+                Map<String, Double> running = new LinkedHashMap<>();
+                running.put("loss", lossSum / samples);
+                metrics.forEach(m -> running.put(m.name(), m.result()));
+                int b = batchIndex;
+                callbacks.forEach(c -> c.onBatchEnd(context, epoch, b, running));
+                batchIndex++;
+            }
+        }
+        Map<String, Double> logs = new LinkedHashMap<>();
+        logs.put("loss", samples == 0 ? Double.NaN : lossSum / samples);
+        metrics.forEach(m -> logs.put(m.name(), m.result()));
+        return logs;
+    }
+
+    /** One optimisation step on {@code batch}; returns the batch's mean loss. */
+    private double trainStep(Tape tape, Batch batch, int epoch, int batchIndex) {
+        requireBuilt();
+        List<Parameter> params = parameters();
+        params.forEach(Parameter::zeroGrad);
+        Variable output = network.forward(tape, tape.input(batch.features(), batch.lengths()));
+        Variable value = loss.compute(tape, output, requireTargets(batch));
+        double lossValue = value.value().get(0);
+        String where = "epoch " + (epoch + 1) + ", batch " + (batchIndex + 1) + " (step " + (steps + 1) + ")";
+        if (!Double.isFinite(lossValue)) {
+            throw new TrainingDivergedException("loss became " + lossValue + " at " + where
+                    + "; weights are those of the last good step. Lower the learning rate or clip gradients.");
+        }
+        tape.backward(value);
+        Optional<NonFiniteGradient> bad = NonFiniteGradient.find(params);
+        if (bad.isPresent()) {
+            throw new TrainingDivergedException("gradient became non-finite at " + where + ": "
+                    + bad.get().describe() + "; weights are those of the last good step");
+        }
+        if (clipValue > 0) {
+            GradientClipping.byValue(params, clipValue);
+        }
+        if (clipNorm > 0) {
+            GradientClipping.byGlobalNorm(params, clipNorm);
+        }
+        optimizer.step(params);
+        steps++;
+        metrics.forEach(m -> m.update(output, batch.targets()));
+        return lossValue;
+    }
+
+    // ------------------------------------------------------------------ evaluation and prediction
+
+    /** Loss and metrics over every batch of {@code data}, plus a confusion matrix for classifiers. */
+    public Evaluation evaluate(DataLoader data) {
+        requireCompiled();
+        metrics.forEach(Metric::reset);
+        double lossSum = 0;
+        long samples = 0;
+        ConfusionMatrix confusion = null;
+        try (Epoch batches = data.epoch(0)) {
+            while (batches.hasNext()) {
+                try (Tape tape = Tape.inference(kernels())) {
+                    Batch batch = batches.next(tape.scope());
+                    Variable output = network.forward(tape, tape.input(batch.features(), batch.lengths()));
+                    Tensor targets = requireTargets(batch);
+                    lossSum += loss.compute(tape, output, targets).value().get(0) * (double) batch.size();
+                    samples += batch.size();
+                    metrics.forEach(m -> m.update(output, targets));
+                    int classes = output.value().dim(-1);
+                    if (classes > 1 && targets.size() * classes == output.value().size()) {
+                        if (confusion == null) {
+                            confusion = new ConfusionMatrix(classes);
+                        }
+                        confusion.update(output, targets);
+                    }
+                }
+            }
+        }
+        Map<String, Double> logs = new LinkedHashMap<>();
+        logs.put("loss", samples == 0 ? Double.NaN : lossSum / samples);
+        metrics.forEach(m -> logs.put(m.name(), m.result()));
+        return new Evaluation(logs, confusion);
+    }
+
+    /** Results of {@link #evaluate}: logs by name and, for classifiers, the confusion matrix (else null). */
+    public record Evaluation(Map<String, Double> logs, ConfusionMatrix confusion) {}
+
+    /**
+     * The network's output for a batch {@code [B, ...]} (inference: dropout off), copied into
+     * {@code scope}. {@code lengths} gives sequence lengths, or null.
+     */
+    public Tensor predict(Scope scope, Tensor features, int[] lengths) {
+        requireBuilt();
+        try (Tape tape = Tape.inference(kernels())) {
+            return scope.copyOf(network.forward(tape, tape.input(features, lengths)).value());
+        }
+    }
+
+    // ------------------------------------------------------------------ weights
+
+    /** A copy of every parameter's values, by name (for snapshots such as early stopping's best weights). */
+    public Map<String, float[]> weights() {
+        Map<String, float[]> copy = new LinkedHashMap<>();
+        parameters().forEach(p -> copy.put(p.name(), p.value().toArray()));
+        return copy;
+    }
+
+    /** Overwrites parameters from {@code weights}; every parameter must be present with its size. */
+    public void setWeights(Map<String, float[]> weights) {
+        for (Parameter p : parameters()) {
+            float[] values = weights.get(p.name());
+            if (values == null) {
+                throw new IllegalArgumentException("no weights for parameter '" + p.name() + "'");
+            }
+            p.value().copyFrom(values);
+        }
+    }
+
+    /** Frees the parameters and the optimizer state. */
+    @Override
+    public void close() {
+        if (optimizer != null) {
+            optimizer.close();
+        }
+        parameterScope.close();
+    }
+
+    private void requireBuilt() {
+        if (!network.isBuilt()) {
+            throw new IllegalStateException("model is not built: call build(inputShape) first");
+        }
+    }
+
+    private void requireCompiled() {
+        requireBuilt();
+        if (optimizer == null) {
+            throw new IllegalStateException("model is not compiled: call compile(optimizer, loss, metrics...) first");
+        }
+    }
+
+    private static Tensor requireTargets(Batch batch) {
+        if (batch.targets() == null) {
+            throw new IllegalArgumentException("training and evaluation need labelled samples; this batch has no targets");
+        }
+        return batch.targets();
+    }
+
+    /** The callbacks' view of a fit run. */
+    private final class Context implements TrainingContext {
+        private final int epochs;
+        private final OptionalInt batches;
+        private String stopReason;
+
+        Context(int epochs, OptionalInt batches) {
+            this.epochs = epochs;
+            this.batches = batches;
+        }
+
+        @Override
+        public Model model() {
+            return Model.this;
+        }
+
+        @Override
+        public int epochs() {
+            return epochs;
+        }
+
+        @Override
+        public OptionalInt batchesPerEpoch() {
+            return batches;
+        }
+
+        @Override
+        public void stopTraining(String reason) {
+            stopReason = reason;
+        }
+
+        @Override
+        public double learningRate() {
+            return optimizer.learningRate();
+        }
+
+        @Override
+        public void setLearningRate(double rate) {
+            optimizer.setLearningRate(rate);
+        }
+    }
+}
