@@ -14,7 +14,7 @@ public interface Callback {
     /** Before each epoch (0-based). */
     default void onEpochBegin(TrainingContext context, int epoch) {}
 
-    /** After each training batch: running means of this epoch so far. */
+    /** After each training batch: running means of this epoch so far, and {@code samples} seen this epoch. */
     default void onBatchEnd(TrainingContext context, int epoch, int batch, Map<String, Double> logs) {}
 
     /** After each epoch, with training and validation results. */

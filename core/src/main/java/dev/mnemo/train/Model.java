@@ -201,6 +201,7 @@ public final class Model implements AutoCloseable {
                 }
                 Map<String, Double> running = new LinkedHashMap<>();
                 running.put("loss", lossSum / samples);
+                running.put("samples", (double) samples);
                 metrics.forEach(m -> running.put(m.name(), m.result()));
                 int b = batchIndex;
                 callbacks.forEach(c -> c.onBatchEnd(context, epoch, b, running));
