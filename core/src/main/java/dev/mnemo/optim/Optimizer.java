@@ -48,6 +48,12 @@ public interface Optimizer extends AutoCloseable {
      */
     void setLearningRate(double rate);
 
+    /**
+     * The rate the optimizer was built with: the {@code baseRate} a {@link LearningRateSchedule}
+     * scales. Neither {@link #setLearningRate} nor {@link #loadState} changes it.
+     */
+    double initialLearningRate();
+
     /** Number of completed {@link #step} calls. */
     int iterations();
 

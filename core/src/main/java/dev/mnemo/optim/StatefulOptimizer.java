@@ -22,6 +22,7 @@ abstract sealed class StatefulOptimizer implements Optimizer permits SGD, Adam, 
     private final List<String> bufferNames;
     private final Scope scope = Scope.open();
     private final Map<Parameter, State> states = new IdentityHashMap<>();
+    private final double initialLearningRate;
     private double learningRate;
     private int iterations;
     private boolean closed;
@@ -42,7 +43,8 @@ abstract sealed class StatefulOptimizer implements Optimizer permits SGD, Adam, 
     StatefulOptimizer(String kind, double learningRate, List<String> bufferNames) {
         this.kind = kind;
         this.bufferNames = List.copyOf(bufferNames);
-        this.learningRate = Check.nonNegative(kind, "learningRate", learningRate);
+        this.initialLearningRate = Check.nonNegative(kind, "learningRate", learningRate);
+        this.learningRate = initialLearningRate;
     }
 
     /**
@@ -186,6 +188,11 @@ abstract sealed class StatefulOptimizer implements Optimizer permits SGD, Adam, 
     @Override
     public final void setLearningRate(double rate) {
         learningRate = Check.nonNegative(kind, "learningRate", rate);
+    }
+
+    @Override
+    public final double initialLearningRate() {
+        return initialLearningRate;
     }
 
     @Override

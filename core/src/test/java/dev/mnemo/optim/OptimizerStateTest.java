@@ -66,6 +66,7 @@ class OptimizerStateTest {
             second.loadState(fresh, saved.tensors(), saved.metadata());
             assertEquals(3, second.iterations());
             assertEquals(config, second.toString(), "learning rate restored");
+            assertEquals(2 * second.learningRate(), second.initialLearningRate(), "the base rate is the built one");
             second.setLearningRate(second.learningRate() * 2);
             for (int k = 4; k <= 5; k++) {
                 step(second, fresh, k);
