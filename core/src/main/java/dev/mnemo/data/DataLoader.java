@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * for padding. {@link Builder#bucketByLength(int)} groups similar lengths to pad less.
  *
  * <p>The last batch is smaller when the batch size does not divide the dataset, unless
- * {@link Builder#dropLast(boolean)} drops it.
+ * {@link Builder#dropLast(boolean)} drops it. {@link Builder#prefetch(int)} reads samples ahead
+ * on a background thread without changing any batch.
  */
 public final class DataLoader {
     private final Dataset dataset;
@@ -42,6 +43,7 @@ public final class DataLoader {
     private final boolean dropLast;
     private final int bucketBatches;
     private final int shuffleBuffer;
+    private final int prefetch;
     private final SampleType type;
     private final int[] featureLengths;
 
@@ -54,6 +56,7 @@ public final class DataLoader {
         this.dropLast = b.dropLast;
         this.bucketBatches = b.bucketBatches;
         this.shuffleBuffer = b.shuffleBuffer;
+        this.prefetch = b.prefetch;
         this.type = dataset == null ? null : SampleType.of(dataset.get(0), 0);
         this.featureLengths = bucketBatches > 0 ? lengthsOf(dataset, type) : null;
     }
@@ -116,7 +119,7 @@ public final class DataLoader {
     private Epoch indexedEpoch(int epoch) {
         int[][] plan = plan(epoch);
         Iterator<Chunk> chunks = Arrays.stream(plan).map(this::chunk).iterator();
-        return new Epoch(chunks, () -> {}, type, OptionalInt.of(plan.length));
+        return start(chunks, () -> {}, type, OptionalInt.of(plan.length));
     }
 
     /** The dataset indices of each batch of epoch {@code epoch}. */
@@ -163,7 +166,23 @@ public final class DataLoader {
             numbered = new ShuffleBuffer(numbered, shuffleBuffer,
                     new SplittableRandom(Permutations.forEpoch(seed, epoch)));
         }
-        return new Epoch(new StreamChunks(numbered, batchSize, dropLast), samples::close, null, OptionalInt.empty());
+        return start(new StreamChunks(numbered, batchSize, dropLast), samples::close, null, OptionalInt.empty());
+    }
+
+    /** The epoch over {@code chunks}, read ahead on a background thread if {@code prefetch > 0}. */
+    private Epoch start(Iterator<Chunk> chunks, Runnable closeSource, SampleType known, OptionalInt batches) {
+        if (prefetch == 0) {
+            return new Epoch(chunks, closeSource, known, batches);
+        }
+        Prefetcher ahead = new Prefetcher(chunks, prefetch);
+        Runnable close = () -> {
+            try {
+                ahead.close();
+            } finally {
+                closeSource.run();
+            }
+        };
+        return new Epoch(ahead, close, known, batches);
     }
 
     /** Feature sequence length of every sample (read once, for bucketing). */
@@ -191,6 +210,7 @@ public final class DataLoader {
         private boolean dropLast;
         private int bucketBatches;
         private int shuffleBuffer;
+        private int prefetch;
 
         private Builder(Dataset dataset, StreamingDataset stream) {
             this.dataset = dataset;
@@ -240,6 +260,21 @@ public final class DataLoader {
                 throw new IllegalArgumentException("shuffle buffer must hold >= 1 samples, got " + samples);
             }
             this.shuffleBuffer = samples;
+            return this;
+        }
+
+        /**
+         * Reads the samples of up to {@code batches} batches ahead on one background thread
+         * (default 0: read on the caller's thread), so that a dataset whose {@code get} decodes a
+         * file, or a stream that parses lines, works while the model computes. The order and the
+         * batches are unchanged; tensors are still allocated by the caller in its scope; an
+         * exception while reading surfaces at the batch it belongs to. Close the {@link Epoch}.
+         */
+        public Builder prefetch(int batches) {
+            if (batches < 0) {
+                throw new IllegalArgumentException("prefetch must be >= 0 batches, got " + batches);
+            }
+            this.prefetch = batches;
             return this;
         }
 

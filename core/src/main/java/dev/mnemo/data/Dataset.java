@@ -46,6 +46,10 @@ public interface Dataset {
         }
         List<Sample> samples = new ArrayList<>(features.size());
         for (int i = 0; i < features.size(); i++) {
+            if (features.get(i) == null || targets.get(i) == null) {
+                throw new IllegalArgumentException("Dataset.of: sample " + i + " has a null "
+                        + (features.get(i) == null ? "feature" : "target"));
+            }
             samples.add(new Sample(features.get(i), targets.get(i)));
         }
         return new InMemoryDataset(samples);
@@ -54,8 +58,11 @@ public interface Dataset {
     /** Unlabeled samples, for prediction. */
     static Dataset unlabeled(List<? extends Field> features) {
         List<Sample> samples = new ArrayList<>(features.size());
-        for (Field f : features) {
-            samples.add(new Sample(f, null));
+        for (int i = 0; i < features.size(); i++) {
+            if (features.get(i) == null) {
+                throw new IllegalArgumentException("Dataset.unlabeled: sample " + i + " has a null feature");
+            }
+            samples.add(Sample.unlabeled(features.get(i)));
         }
         return new InMemoryDataset(samples);
     }
