@@ -30,23 +30,21 @@ public final class Adam extends StatefulOptimizer {
     private final double beta1;
     private final double beta2;
     private final double eps;
-    private final double weightDecay;
     private final boolean decoupled;
     private final boolean amsgrad;
 
     private Adam(Builder b) {
-        super(b.name(), b.learningRate, b.amsgrad ? List.of("exp_avg", "exp_avg_sq", "max_exp_avg_sq")
+        super(b, b.amsgrad ? List.of("exp_avg", "exp_avg_sq", "max_exp_avg_sq")
                 : List.of("exp_avg", "exp_avg_sq"));
         this.beta1 = b.beta1;
         this.beta2 = b.beta2;
         this.eps = b.eps;
-        this.weightDecay = b.weightDecay;
         this.decoupled = b.decoupled;
         this.amsgrad = b.amsgrad;
     }
 
     @Override
-    void update(Parameter p, Tensor[] buffers, int step, double lr) {
+    void update(Parameter p, Tensor[] buffers, int step, double lr, double weightDecay) {
         MemorySegment w = p.value().segment();
         MemorySegment g = p.grad().segment();
         MemorySegment m = buffers[0].segment();
@@ -75,27 +73,20 @@ public final class Adam extends StatefulOptimizer {
     @Override
     public String toString() {
         return (decoupled ? "AdamW" : "Adam") + "(lr=" + learningRate() + ", betas=(" + beta1 + ", " + beta2
-                + "), eps=" + eps + ", weightDecay=" + weightDecay + ", amsgrad=" + amsgrad + ")";
+                + "), eps=" + eps + ", weightDecay=" + weightDecay() + ", amsgrad=" + amsgrad + ")";
     }
 
     /** Hyperparameters of {@link Adam}/AdamW; defaults are torch's. */
-    public static final class Builder {
-        private final double learningRate;
+    public static final class Builder extends OptimizerBuilder<Builder> {
         private final boolean decoupled;
         private double beta1 = 0.9;
         private double beta2 = 0.999;
         private double eps = 1e-8;
-        private double weightDecay;
         private boolean amsgrad;
 
         Builder(double learningRate, boolean decoupled) {
-            this.learningRate = learningRate;
+            super(decoupled ? "AdamW" : "Adam", learningRate, decoupled ? 0.01 : 0);
             this.decoupled = decoupled;
-            this.weightDecay = decoupled ? 0.01 : 0;
-        }
-
-        private String name() {
-            return decoupled ? "AdamW" : "Adam";
         }
 
         /** Decay rates of the first and second moments, each in [0, 1). */
@@ -111,25 +102,18 @@ public final class Adam extends StatefulOptimizer {
             return this;
         }
 
-        /** λ ≥ 0: an L2 penalty for Adam, decoupled decay θ ← θ(1 − γλ) for AdamW. */
-        public Builder weightDecay(double weightDecay) {
-            this.weightDecay = weightDecay;
-            return this;
-        }
-
         /** Use the maximum of all second moments so far (AMSGrad, Reddi et al. 2018). */
         public Builder amsgrad(boolean amsgrad) {
             this.amsgrad = amsgrad;
             return this;
         }
 
-        /** Checks every argument and builds the optimizer. */
+        @Override
         public Adam build() {
-            Check.nonNegative(name(), "learningRate", learningRate);
-            Check.unitOpen(name(), "beta1", beta1);
-            Check.unitOpen(name(), "beta2", beta2);
-            Check.nonNegative(name(), "eps", eps);
-            Check.nonNegative(name(), "weightDecay", weightDecay);
+            checkShared();
+            Check.unitOpen(kind, "beta1", beta1);
+            Check.unitOpen(kind, "beta2", beta2);
+            Check.nonNegative(kind, "eps", eps);
             return new Adam(this);
         }
     }

@@ -30,17 +30,15 @@ public final class RMSprop extends StatefulOptimizer {
 
     private final double alpha;
     private final double eps;
-    private final double weightDecay;
     private final double momentum;
     private final boolean centered;
     private final int meanSlot;
     private final int momentumSlot;
 
     private RMSprop(Builder b) {
-        super("RMSprop", b.learningRate, bufferNames(b));
+        super(b, bufferNames(b));
         this.alpha = b.alpha;
         this.eps = b.eps;
-        this.weightDecay = b.weightDecay;
         this.momentum = b.momentum;
         this.centered = b.centered;
         this.meanSlot = slot("grad_avg");
@@ -59,7 +57,7 @@ public final class RMSprop extends StatefulOptimizer {
     }
 
     @Override
-    void update(Parameter p, Tensor[] buffers, int step, double lr) {
+    void update(Parameter p, Tensor[] buffers, int step, double lr, double weightDecay) {
         MemorySegment w = p.value().segment();
         MemorySegment g = p.grad().segment();
         MemorySegment v = buffers[0].segment();
@@ -88,21 +86,19 @@ public final class RMSprop extends StatefulOptimizer {
 
     @Override
     public String toString() {
-        return "RMSprop(lr=" + learningRate() + ", alpha=" + alpha + ", eps=" + eps + ", weightDecay=" + weightDecay
+        return "RMSprop(lr=" + learningRate() + ", alpha=" + alpha + ", eps=" + eps + ", weightDecay=" + weightDecay()
                 + ", momentum=" + momentum + ", centered=" + centered + ")";
     }
 
     /** Hyperparameters of {@link RMSprop}; defaults are torch's. */
-    public static final class Builder {
-        private final double learningRate;
+    public static final class Builder extends OptimizerBuilder<Builder> {
         private double alpha = 0.99;
         private double eps = 1e-8;
-        private double weightDecay;
         private double momentum;
         private boolean centered;
 
         Builder(double learningRate) {
-            this.learningRate = learningRate;
+            super("RMSprop", learningRate, 0);
         }
 
         /** Smoothing constant α in [0, 1) of the running averages. */
@@ -114,12 +110,6 @@ public final class RMSprop extends StatefulOptimizer {
         /** ε ≥ 0 added to the denominator. */
         public Builder eps(double eps) {
             this.eps = eps;
-            return this;
-        }
-
-        /** L2 penalty λ ≥ 0, added to the gradient as λθ. */
-        public Builder weightDecay(double weightDecay) {
-            this.weightDecay = weightDecay;
             return this;
         }
 
@@ -135,12 +125,11 @@ public final class RMSprop extends StatefulOptimizer {
             return this;
         }
 
-        /** Checks every argument and builds the optimizer. */
+        @Override
         public RMSprop build() {
-            Check.nonNegative("RMSprop", "learningRate", learningRate);
+            checkShared();
             Check.unitOpen("RMSprop", "alpha", alpha);
             Check.nonNegative("RMSprop", "eps", eps);
-            Check.nonNegative("RMSprop", "weightDecay", weightDecay);
             Check.nonNegative("RMSprop", "momentum", momentum);
             return new RMSprop(this);
         }

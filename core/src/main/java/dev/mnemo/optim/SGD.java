@@ -27,18 +27,16 @@ public final class SGD extends StatefulOptimizer {
     private final double momentum;
     private final double dampening;
     private final boolean nesterov;
-    private final double weightDecay;
 
     private SGD(Builder b) {
-        super("SGD", b.learningRate, b.momentum == 0 ? List.of() : List.of("momentum_buffer"));
+        super(b, b.momentum == 0 ? List.of() : List.of("momentum_buffer"));
         this.momentum = b.momentum;
         this.dampening = b.dampening;
         this.nesterov = b.nesterov;
-        this.weightDecay = b.weightDecay;
     }
 
     @Override
-    void update(Parameter p, Tensor[] buffers, int step, double lr) {
+    void update(Parameter p, Tensor[] buffers, int step, double lr, double weightDecay) {
         MemorySegment w = p.value().segment();
         MemorySegment g = p.grad().segment();
         long n = p.size();
@@ -66,19 +64,17 @@ public final class SGD extends StatefulOptimizer {
     @Override
     public String toString() {
         return "SGD(lr=" + learningRate() + ", momentum=" + momentum + ", dampening=" + dampening + ", nesterov="
-                + nesterov + ", weightDecay=" + weightDecay + ")";
+                + nesterov + ", weightDecay=" + weightDecay() + ")";
     }
 
     /** Hyperparameters of {@link SGD}; defaults are torch's (all off). */
-    public static final class Builder {
-        private final double learningRate;
+    public static final class Builder extends OptimizerBuilder<Builder> {
         private double momentum;
         private double dampening;
         private boolean nesterov;
-        private double weightDecay;
 
         Builder(double learningRate) {
-            this.learningRate = learningRate;
+            super("SGD", learningRate, 0);
         }
 
         /** Momentum factor μ ≥ 0 (0 = plain SGD). */
@@ -99,18 +95,11 @@ public final class SGD extends StatefulOptimizer {
             return this;
         }
 
-        /** L2 penalty λ ≥ 0, added to the gradient as λθ. */
-        public Builder weightDecay(double weightDecay) {
-            this.weightDecay = weightDecay;
-            return this;
-        }
-
-        /** Checks every argument and builds the optimizer. */
+        @Override
         public SGD build() {
-            Check.nonNegative("SGD", "learningRate", learningRate);
+            checkShared();
             Check.nonNegative("SGD", "momentum", momentum);
             Check.unitClosed("SGD", "dampening", dampening);
-            Check.nonNegative("SGD", "weightDecay", weightDecay);
             if (nesterov && (momentum == 0 || dampening != 0)) {
                 throw new IllegalArgumentException("SGD: nesterov needs momentum > 0 and dampening 0, got momentum "
                         + momentum + " and dampening " + dampening);

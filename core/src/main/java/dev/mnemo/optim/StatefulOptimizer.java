@@ -9,16 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * What every optimizer shares: the learning rate, the iteration count, per-parameter state
- * (buffers shaped like the parameter plus the parameter's own step count, which Adam's bias
- * correction uses, as torch's {@code state["step"]}) allocated in a scope this object owns, and
- * the checkpoint form of that state. Subclasses name their buffers and give the element-wise
- * update.
+ * (buffers shaped like the parameter, the parameter's own step count, which Adam's bias
+ * correction uses, as torch's {@code state["step"]}, and its weight decay after exclusions)
+ * allocated in a scope this object owns, and the checkpoint form of that state. Subclasses name
+ * their buffers and give the element-wise update.
  */
 abstract sealed class StatefulOptimizer implements Optimizer permits SGD, Adam, RMSprop {
     private final String kind;
+    private final double weightDecay;
+    private final Predicate<Parameter> excludedFromWeightDecay;
     private final List<String> bufferNames;
     private final Scope scope = Scope.open();
     private final Map<Parameter, State> states = new IdentityHashMap<>();
@@ -29,32 +32,42 @@ abstract sealed class StatefulOptimizer implements Optimizer permits SGD, Adam, 
 
     private static final class State {
         final Tensor[] buffers;
+        final double weightDecay;
         int steps;
 
-        State(Tensor[] buffers) {
+        State(Tensor[] buffers, double weightDecay) {
             this.buffers = buffers;
+            this.weightDecay = weightDecay;
         }
     }
 
     /**
-     * @param kind        the optimizer's name in messages and checkpoints
+     * @param settings    the checked builder: kind, learning rate, weight decay and its exclusions
      * @param bufferNames torch's names of the per-parameter buffers, in slot order
      */
-    StatefulOptimizer(String kind, double learningRate, List<String> bufferNames) {
-        this.kind = kind;
+    StatefulOptimizer(OptimizerBuilder<?> settings, List<String> bufferNames) {
+        this.kind = settings.kind;
+        this.weightDecay = settings.weightDecay;
+        this.excludedFromWeightDecay = settings.excludedFromWeightDecay;
         this.bufferNames = List.copyOf(bufferNames);
-        this.initialLearningRate = Check.nonNegative(kind, "learningRate", learningRate);
+        this.initialLearningRate = settings.learningRate;
         this.learningRate = initialLearningRate;
     }
 
     /**
      * Updates {@code p.value()} in place from {@code p.grad()}.
      *
-     * @param buffers one tensor per buffer name, shaped like the parameter, zero before its first step
-     * @param step    1 on the parameter's first update, then 2, 3, ...
-     * @param lr      the current learning rate
+     * @param buffers     one tensor per buffer name, shaped like the parameter, zero before its first step
+     * @param step        1 on the parameter's first update, then 2, 3, ...
+     * @param lr          the current learning rate
+     * @param weightDecay the weight decay for this parameter: 0 if it is excluded
      */
-    abstract void update(Parameter p, Tensor[] buffers, int step, double lr);
+    abstract void update(Parameter p, Tensor[] buffers, int step, double lr, double weightDecay);
+
+    /** The weight decay the optimizer was built with (before exclusions). */
+    final double weightDecay() {
+        return weightDecay;
+    }
 
     /** Slot of the buffer called {@code name} in {@link #update}'s array. */
     final int slot(String name) {
@@ -75,7 +88,7 @@ abstract sealed class StatefulOptimizer implements Optimizer permits SGD, Adam, 
         for (Parameter p : params) {
             State state = states.computeIfAbsent(p, this::newState);
             state.steps++;
-            update(p, state.buffers, state.steps, learningRate);
+            update(p, state.buffers, state.steps, learningRate, state.weightDecay);
         }
         iterations++;
     }
@@ -85,7 +98,7 @@ abstract sealed class StatefulOptimizer implements Optimizer permits SGD, Adam, 
         for (int i = 0; i < buffers.length; i++) {
             buffers[i] = scope.zeros(p.value().shape());
         }
-        return new State(buffers);
+        return new State(buffers, excludedFromWeightDecay.test(p) ? 0 : weightDecay);
     }
 
     private void checkOpen() {
