@@ -23,8 +23,9 @@ import java.util.Map;
  * lives in native memory owned by the optimizer and is freed by {@link #close()}. The update of
  * each element is computed in double and stored as float32. An optimizer is not thread-safe.
  *
- * <p>Factories return builders preset to the torch defaults; {@code build()} checks every
- * argument and names the one that is out of range.
+ * <p>Factories return builders ({@link OptimizerBuilder}) preset to the torch defaults, with
+ * weight decay and {@code excludeFromWeightDecay(predicate)} shared by all; {@code build()}
+ * checks every argument and names the one that is out of range.
  */
 public interface Optimizer extends AutoCloseable {
 
@@ -68,7 +69,8 @@ public interface Optimizer extends AutoCloseable {
     /**
      * Replaces the state of {@code params} (matched by {@link Parameter#name()}) with the one in
      * {@code tensors} and {@code metadata}, and restores the learning rate and iteration count.
-     * Parameters without saved state start afresh. Everything is checked before anything changes.
+     * Listed parameters without saved state start afresh; parameters not listed keep theirs.
+     * Everything is checked before anything changes.
      *
      * @throws IllegalArgumentException if the state is from another kind of optimizer or another
      *                                  configuration of buffers, or a tensor is missing or has a
