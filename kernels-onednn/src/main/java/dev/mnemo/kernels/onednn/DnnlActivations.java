@@ -30,17 +30,19 @@ import org.bytedeco.dnnl.dnnl_primitive_desc;
  * {@code gelu_erf}) and softmax / log-softmax through its softmax primitive over the last axis.
  * Tensors are viewed as flat vectors (eltwise) or {@code [rows, last]} matrices (softmax). oneDNN's
  * backward primitives overwrite {@code diff_src}; the SPI accumulates, so they write into scratch
- * and {@link JavaElementwise#accumulate} adds.
+ * and {@link DnnlAccumulate} adds.
  */
 final class DnnlActivations {
     private final DnnlRuntime rt;
     private final PrimitiveCache cache;
     private final Scratch scratch;
+    private final DnnlAccumulate accumulate;
 
-    DnnlActivations(DnnlRuntime rt, PrimitiveCache cache, Scratch scratch) {
+    DnnlActivations(DnnlRuntime rt, PrimitiveCache cache, Scratch scratch, DnnlAccumulate accumulate) {
         this.rt = rt;
         this.cache = cache;
         this.scratch = scratch;
+        this.accumulate = accumulate;
     }
 
     void forward(Activation f, Tensor y, Tensor x) {
@@ -59,7 +61,7 @@ final class DnnlActivations {
         Tensor grad = scratch.tensor(x.shape());
         new Exec(rt, p).arg(DNNL_ARG_SRC, x.segment()).arg(DNNL_ARG_DIFF_DST, dy.segment())
                 .arg(DNNL_ARG_DIFF_SRC, grad.segment()).run();
-        JavaElementwise.accumulate(dx, grad);
+        accumulate.add(dx.segment(), grad.segment(), dx.size());
     }
 
     /** Softmax ({@code log == false}) or log-softmax over the last axis. */
@@ -82,7 +84,7 @@ final class DnnlActivations {
         Tensor grad = scratch.tensor(y.shape());
         new Exec(rt, p).arg(DNNL_ARG_DST, y.segment()).arg(DNNL_ARG_DIFF_DST, dy.segment())
                 .arg(DNNL_ARG_DIFF_SRC, grad.segment()).run();
-        JavaElementwise.accumulate(dx, grad);
+        accumulate.add(dx.segment(), grad.segment(), dx.size());
     }
 
     private static int algorithm(Activation f) {

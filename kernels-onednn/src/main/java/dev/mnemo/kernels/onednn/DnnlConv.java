@@ -36,11 +36,13 @@ final class DnnlConv {
     private final DnnlRuntime rt;
     private final PrimitiveCache cache;
     private final Scratch scratch;
+    private final DnnlAccumulate accumulate;
 
-    DnnlConv(DnnlRuntime rt, PrimitiveCache cache, Scratch scratch) {
+    DnnlConv(DnnlRuntime rt, PrimitiveCache cache, Scratch scratch, DnnlAccumulate accumulate) {
         this.rt = rt;
         this.cache = cache;
         this.scratch = scratch;
+        this.accumulate = accumulate;
     }
 
     private enum Kind { FORWARD, BACKWARD_DATA, BACKWARD_WEIGHTS }
@@ -88,7 +90,7 @@ final class DnnlConv {
         Tensor grad = scratch.tensor(dx.shape());
         new Exec(rt, p).arg(DNNL_ARG_DIFF_DST, dy.segment()).arg(DNNL_ARG_WEIGHTS, w.segment())
                 .arg(DNNL_ARG_DIFF_SRC, grad.segment()).run();
-        JavaElementwise.accumulate(dx, grad);
+        accumulate.add(dx.segment(), grad.segment(), dx.size());
     }
 
     void backwardWeights(Tensor dw, Tensor db, Tensor dy, Tensor x, ConvSpec spec) {
@@ -105,9 +107,9 @@ final class DnnlConv {
             e.arg(DNNL_ARG_DIFF_BIAS, gradB.segment());
         }
         e.run();
-        JavaElementwise.accumulate(dw, gradW);
+        accumulate.add(dw.segment(), gradW.segment(), dw.size());
         if (db != null) {
-            JavaElementwise.accumulate(db, gradB);
+            accumulate.add(db.segment(), gradB.segment(), db.size());
         }
     }
 

@@ -32,11 +32,13 @@ final class DnnlPool {
     private final DnnlRuntime rt;
     private final PrimitiveCache cache;
     private final Scratch scratch;
+    private final DnnlAccumulate accumulate;
 
-    DnnlPool(DnnlRuntime rt, PrimitiveCache cache, Scratch scratch) {
+    DnnlPool(DnnlRuntime rt, PrimitiveCache cache, Scratch scratch, DnnlAccumulate accumulate) {
         this.rt = rt;
         this.cache = cache;
         this.scratch = scratch;
+        this.accumulate = accumulate;
     }
 
     void forward(Tensor y, Tensor x, PoolSpec spec) {
@@ -68,7 +70,7 @@ final class DnnlPool {
             backward.arg(DNNL_ARG_WORKSPACE, workspace);
         }
         backward.run();
-        JavaElementwise.accumulate(dx, grad);
+        accumulate.add(dx.segment(), grad.segment(), dx.size());
     }
 
     private enum Mode { INFERENCE, TRAINING, BACKWARD }

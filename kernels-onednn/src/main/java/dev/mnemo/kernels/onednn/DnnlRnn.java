@@ -23,6 +23,8 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS_PEEPHOLE;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_FROM;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_TO;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WORKSPACE;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_ldgoi;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_ldigo;
 
 import dev.mnemo.kernel.SeqOptions;
 import dev.mnemo.tensor.Tensor;
@@ -56,10 +58,12 @@ final class DnnlRnn {
     private final Scratch scratch;
     private final RnnPrimitives primitives;
     private final WeightCache weights;
+    private final DnnlAccumulate accumulate;
 
-    DnnlRnn(DnnlRuntime rt, PrimitiveCache cache, Scratch scratch) {
+    DnnlRnn(DnnlRuntime rt, PrimitiveCache cache, Scratch scratch, DnnlAccumulate accumulate) {
         this.rt = rt;
         this.scratch = scratch;
+        this.accumulate = accumulate;
         this.primitives = new RnnPrimitives(rt, cache);
         this.weights = new WeightCache(rt, cache);
     }
@@ -182,7 +186,9 @@ final class DnnlRnn {
                 e.arg(DNNL_ARG_WEIGHTS_PEEPHOLE, peepholes).arg(DNNL_ARG_DIFF_WEIGHTS_PEEPHOLE, dPeep);
             }
             e.run();
-            if (dx != null) {
+            if (dx != null && g.wholeBatch()) {
+                accumulate.add(dx.narrow(0, len).segment(), dxOut, (long) len * gb * in);
+            } else if (dx != null) {
                 BatchRows.scatterAdd(dx, dxOut, len, g.samples());
             }
             if (dh0 != null) {
@@ -268,7 +274,7 @@ final class DnnlRnn {
     private MemorySegment reordered(Tensor w, RnnCell cell, Primitive prim, int arg, RnnPrimitives.Shape shape) {
         int hid = shape.hidden(), cols = w.dim(1);
         try (Descs d = new Descs()) {
-            var userMd = d.tagged(org.bytedeco.dnnl.global.dnnl.dnnl_ldgoi, 1, 1, cols, cell.gates(), hid);
+            var userMd = d.tagged(dnnl_ldgoi, 1, 1, cols, cell.gates(), hid);
             MemorySegment buffer = cell.sameGateOrder() ? null : scratch.floats(w.size());
             return weights.get(w, prim.md(arg), userMd,
                     cell.sameGateOrder() ? null : into -> permute(cell, into, w.segment(), (long) hid * cols),
@@ -286,19 +292,23 @@ final class DnnlRnn {
 
     /**
      * {@code torch [G·H, cols] += grad}, where {@code grad} is oneDNN's {@code ldigo} gradient
-     * ({@code [cols, G·H]}, gates in oneDNN's order): a reorder to {@code ldgoi} into scratch, then
+     * ({@code [cols, G·H]}, gates in oneDNN's order). Same gate order (LSTM): one reorder with a
+     * sum post-op into the tensor. Otherwise (GRU): a reorder to {@code ldgoi} into scratch, then
      * a gate-permuted add.
      */
     private void addWeightGradient(RnnCell cell, Tensor torch, MemorySegment grad, int cols, int hid) {
         int gates = cell.gates();
+        if (cell.sameGateOrder()) {
+            accumulate.add(torch.segment(), dnnl_ldgoi, grad, dnnl_ldigo, 1, 1, cols, gates, hid);
+            return;
+        }
         MemorySegment rows = scratch.floats((long) gates * hid * cols);
         Object key = java.util.List.of("ldigo to ldgoi", cols, gates, hid);
         Primitive reorder = primitives.transpose(key, cols, gates, hid);
         new Exec(rt, reorder).arg(DNNL_ARG_FROM, grad).arg(DNNL_ARG_TO, rows).run();
         long block = (long) hid * cols;
         for (int g = 0; g < gates; g++) {
-            JavaElementwise.axpy(1f, rows.asSlice(g * block * 4), torch.segment().asSlice(cell.torchGate[g] * block * 4),
-                    block);
+            accumulate.add(torch.segment().asSlice(cell.torchGate[g] * block * 4), rows.asSlice(g * block * 4), block);
         }
     }
 
@@ -369,7 +379,7 @@ final class DnnlRnn {
             return;
         }
         for (int b : idle) {
-            JavaElementwise.accumulate(dInitial.slice(b), dFinal.slice(b));
+            JavaElementwise.axpy(1f, dFinal.slice(b), dInitial.slice(b));
         }
     }
 }

@@ -7,7 +7,7 @@ import java.lang.foreign.ValueLayout;
 /**
  * The small memory-bound ops in plain Java loops over the segments: {@code add}, {@code mul},
  * {@code axpy}, {@code scale}, {@code addRowVector}, {@code sumRows}, {@code sumOfSquares}, and the
- * {@code +=} that turns oneDNN's overwriting backward primitives into the SPI's accumulating ones.
+ * small {@code +=} of {@link DnnlAccumulate}.
  * A oneDNN binary or sum primitive would add a descriptor lookup and a native call per op for work
  * that reads each float once; these run on the calling thread, outside oneDNN's lock.
  */
@@ -40,11 +40,6 @@ final class JavaElementwise {
         for (long i = 0; i < n; i++) {
             y.setAtIndex(F, i, y.getAtIndex(F, i) + alpha * x.getAtIndex(F, i));
         }
-    }
-
-    /** {@code into += from} (same sizes). */
-    static void accumulate(Tensor into, Tensor from) {
-        axpy(1f, from.segment(), into.segment(), into.size());
     }
 
     static void scale(Tensor x, float alpha) {

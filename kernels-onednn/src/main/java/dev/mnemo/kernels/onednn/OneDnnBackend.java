@@ -40,10 +40,11 @@ final class OneDnnBackend implements KernelBackend {
     OneDnnBackend(DnnlRuntime rt, int threads) {
         this.rt = rt;
         this.threads = threads;
-        activations = new DnnlActivations(rt, cache, scratch);
-        pool = new DnnlPool(rt, cache, scratch);
-        conv = new DnnlConv(rt, cache, scratch);
-        rnn = new DnnlRnn(rt, cache, scratch);
+        DnnlAccumulate accumulate = new DnnlAccumulate(rt, cache);
+        activations = new DnnlActivations(rt, cache, scratch, accumulate);
+        pool = new DnnlPool(rt, cache, scratch, accumulate);
+        conv = new DnnlConv(rt, cache, scratch, accumulate);
+        rnn = new DnnlRnn(rt, cache, scratch, accumulate);
     }
 
     @Override

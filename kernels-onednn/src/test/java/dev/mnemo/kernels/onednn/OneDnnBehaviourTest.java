@@ -123,6 +123,16 @@ class OneDnnBehaviourTest {
     }
 
     @Test
+    void oneDnnRunsWithTheBackendsThreadCount() {
+        OneDnnBackend one = (OneDnnBackend) new OneDnnProvider().create(1);
+        Tensor c = scope.zeros(4, 4);
+        one.gemm(c, uniform(4, 4), false, uniform(4, 4), false, 1f, 0f);
+        assertEquals(1, OmpThreads.current(), "omp_set_num_threads reached libgomp");
+        onednn.gemm(c, uniform(4, 4), false, uniform(4, 4), false, 1f, 0f);
+        assertEquals(2, OmpThreads.current());
+    }
+
+    @Test
     void nativeErrorsBecomeExceptionsNamingTheCallAndShapes() {
         try (Descs d = new Descs()) {
             OneDnnException e = assertThrows(OneDnnException.class, () -> d.tagged(dnnl_nchw, 2, 3));
