@@ -3,12 +3,8 @@ package dev.mnemo.nn;
 import dev.mnemo.autograd.Tape;
 import dev.mnemo.autograd.Variable;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A stack of layers, each feeding the next (Keras's {@code Sequential}). Unnamed layers get
@@ -54,31 +50,9 @@ public final class Sequential extends LayerBase {
     }
 
     private void nameLayers() {
-        Set<String> taken = new HashSet<>();
-        for (Layer l : layers) {
-            if (l.name() != null && !taken.add(l.name())) {
-                throw new IllegalArgumentException("two layers are named '" + l.name() + "'; names must be unique");
-            }
-        }
-        Map<String, Integer> counters = new HashMap<>();
-        for (Layer l : layers) {
-            if (l.name() == null) {
-                if (!(l instanceof LayerBase base)) {
-                    throw new IllegalArgumentException("layer " + l.getClass().getName() + " has no name");
-                }
-                String stem = snake(l.getClass().getSimpleName());
-                String candidate;
-                do {
-                    int n = counters.merge(stem, 1, Integer::sum) - 1;
-                    candidate = n == 0 ? stem : stem + "_" + n;
-                } while (!taken.add(candidate));
-                base.setName(candidate);
-            }
-        }
-    }
-
-    private static String snake(String type) {
-        return type.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        LayerNames names = new LayerNames();
+        layers.stream().filter(l -> l.name() != null).forEach(l -> names.reserve(l.name()));
+        layers.forEach(names::assign);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.mnemo.data.Epoch;
 import dev.mnemo.kernel.Backends;
 import dev.mnemo.kernel.KernelBackend;
 import dev.mnemo.nn.BuildContext;
+import dev.mnemo.nn.Graph;
 import dev.mnemo.nn.Layer;
 import dev.mnemo.nn.Parameter;
 import dev.mnemo.optim.GradientClipping;
@@ -52,6 +53,7 @@ public final class Model implements AutoCloseable {
     private Optimizer optimizer;
     private Loss loss;
     private List<Metric> metrics = List.of();
+    private Inputs inputs = Inputs.features();
     private double clipNorm;
     private double clipValue;
     private long steps;
@@ -133,6 +135,12 @@ public final class Model implements AutoCloseable {
             throw new IllegalArgumentException("limit must be >= 0, got " + limit);
         }
         this.clipValue = limit;
+        return this;
+    }
+
+    /** How batches become the network's inputs (default: the features; see {@link Inputs#teacherForcing}). */
+    public Model inputs(Inputs inputs) {
+        this.inputs = inputs;
         return this;
     }
 
@@ -219,7 +227,7 @@ public final class Model implements AutoCloseable {
         requireBuilt();
         List<Parameter> params = parameters();
         params.forEach(Parameter::zeroGrad);
-        Variable output = network.forward(tape, tape.input(batch.features(), batch.lengths()));
+        Variable output = forward(tape, inputs.from(tape, batch));
         Variable value = loss.compute(tape, output, requireTargets(batch));
         double lossValue = value.value().get(0);
         String where = "epoch " + (epoch + 1) + ", batch " + (batchIndex + 1) + " (step " + (steps + 1) + ")";
@@ -258,7 +266,7 @@ public final class Model implements AutoCloseable {
             while (batches.hasNext()) {
                 try (Tape tape = Tape.inference(kernels())) {
                     Batch batch = batches.next(tape.scope());
-                    Variable output = network.forward(tape, tape.input(batch.features(), batch.lengths()));
+                    Variable output = forward(tape, inputs.from(tape, batch));
                     Tensor targets = requireTargets(batch);
                     lossSum += loss.compute(tape, output, targets).value().get(0) * (double) batch.size();
                     samples += batch.size();
@@ -289,8 +297,31 @@ public final class Model implements AutoCloseable {
     public Tensor predict(Scope scope, Tensor features, int[] lengths) {
         requireBuilt();
         try (Tape tape = Tape.inference(kernels())) {
-            return scope.copyOf(network.forward(tape, tape.input(features, lengths)).value());
+            return scope.copyOf(forward(tape, List.of(tape.input(features, lengths))).value());
         }
+    }
+
+    /** The output of a several-input network (a {@link Graph}); {@code lengths[i]} may be null. */
+    public Tensor predict(Scope scope, List<Tensor> features, List<int[]> lengths) {
+        requireBuilt();
+        try (Tape tape = Tape.inference(kernels())) {
+            List<Variable> in = new ArrayList<>();
+            for (int i = 0; i < features.size(); i++) {
+                in.add(tape.input(features.get(i), lengths.get(i)));
+            }
+            return scope.copyOf(forward(tape, in).value());
+        }
+    }
+
+    private Variable forward(Tape tape, List<Variable> in) {
+        if (network instanceof Graph graph) {
+            return graph.forward(tape, in);
+        }
+        if (in.size() != 1) {
+            throw new IllegalArgumentException("network '" + network.name() + "' takes one input but got " + in.size()
+                    + "; several inputs need a functional Graph");
+        }
+        return network.forward(tape, in.getFirst());
     }
 
     // ------------------------------------------------------------------ weights
