@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mnemo.kernel.ConvSpec;
 import dev.mnemo.kernel.LstmWeights;
+import dev.mnemo.kernel.PoolSpec;
 import dev.mnemo.kernel.SeqOptions;
 import dev.mnemo.kernel.reference.ReferenceBackend;
 import dev.mnemo.tensor.Scope;
@@ -120,6 +121,22 @@ class OneDnnBehaviourTest {
         onednn.lstmBackward(scope.zeros(steps, batch, in), null, null, lstmWeights(in, hid), uniform(steps, batch, hid),
                 null, null, x, null, null, w, seq, y, ws);
         assertEquals(0, onednn.forwardRecomputes(), "8 length groups fit in lstmWorkspaceSize");
+    }
+
+    @Test
+    void maxPoolingTiesRouteTheGradientToTheFirstMaximumLikeTheReference() {
+        Tensor x = scope.zeros(1, 2, 5, 6); // all ties, as after a ReLU
+        for (int k = 0; k < 6; k++) {
+            x.set(k * 7L, 1f); // some distinct maxima too
+        }
+        for (PoolSpec spec : new PoolSpec[] {PoolSpec.max(2), new PoolSpec(PoolSpec.Kind.MAX, 3, 3, 1, 1, 1, 1)}) {
+            int[] ys = {1, 2, spec.outHeight(5), spec.outWidth(6)};
+            Tensor y = scope.zeros(ys), dy = uniform(ys);
+            Tensor expected = scope.zeros(1, 2, 5, 6), actual = scope.zeros(1, 2, 5, 6);
+            reference.pool2dBackward(expected, dy, x, y, spec);
+            onednn.pool2dBackward(actual, dy, x, y, spec);
+            assertTrue(maxDiff(expected, actual) < 1e-6, spec + ": " + maxDiff(expected, actual));
+        }
     }
 
     @Test
