@@ -13,6 +13,7 @@ import dev.mnemo.kernels.vector.ops.Activations;
 import dev.mnemo.kernels.vector.ops.Elementwise;
 import dev.mnemo.kernels.vector.ops.Softmax;
 import dev.mnemo.kernels.vector.parallel.WorkerPool;
+import dev.mnemo.kernels.vector.rnn.Lstm;
 import dev.mnemo.tensor.Tensor;
 
 /**
@@ -48,19 +49,19 @@ public final class VectorBackend implements KernelBackend {
 
     @Override
     public long lstmWorkspaceSize(int steps, int batch, int hidden) {
-        return pending.lstmWorkspaceSize(steps, batch, hidden);
+        return Lstm.workspaceSize(steps, batch, hidden);
     }
 
     @Override
     public void lstmForward(Tensor y, Tensor hN, Tensor cN, Tensor workspace,
                             Tensor x, Tensor h0, Tensor c0, LstmWeights w, SeqOptions seq) {
-        pending.lstmForward(y, hN, cN, workspace, x, h0, c0, w, seq);
+        Lstm.forward(pool, y, hN, cN, workspace, x, h0, c0, w, seq);
     }
 
     @Override
     public void lstmBackward(Tensor dx, Tensor dh0, Tensor dc0, LstmWeights dw, Tensor dy, Tensor dhN, Tensor dcN,
                              Tensor x, Tensor h0, Tensor c0, LstmWeights w, SeqOptions seq, Tensor y, Tensor workspace) {
-        pending.lstmBackward(dx, dh0, dc0, dw, dy, dhN, dcN, x, h0, c0, w, seq, y, workspace);
+        Lstm.backward(pool, dx, dh0, dc0, dw, dy, dhN, dcN, x, h0, c0, w, seq, y, workspace);
     }
 
     @Override
