@@ -59,6 +59,7 @@ public record Batch(Tensor features, int[] lengths, Tensor targets, int[] target
     /**
      * The feature mask {@code [B, T]}: 1 where step {@code t < lengths[b]}, 0 on padding.
      *
+     * @param scope where to allocate the mask
      * @throws IllegalStateException if the features are not sequences
      */
     public Tensor mask(Scope scope) {
@@ -72,6 +73,7 @@ public record Batch(Tensor features, int[] lengths, Tensor targets, int[] target
      * The target mask {@code [B, T']} for per-step targets (e.g. to average a loss over valid
      * steps only): 1 where {@code t < targetLengths[b]}, 0 on padding.
      *
+     * @param scope where to allocate the mask
      * @throws IllegalStateException if the targets are not sequences
      */
     public Tensor targetMask(Scope scope) {

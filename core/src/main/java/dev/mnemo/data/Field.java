@@ -96,7 +96,11 @@ public sealed interface Field {
         }
     }
 
-    /** A class index, {@code 0 <= index < 2^24} (so that it is exact as a float). */
+    /**
+     * A class index.
+     *
+     * @param index the class, {@code 0 <= index < 2^24} (so that it is exact as a float)
+     */
     record Label(int index) implements Field {
         public Label {
             if (index < 0 || index >= MAX_EXACT_INDEX) {
@@ -110,7 +114,11 @@ public sealed interface Field {
         }
     }
 
-    /** A sequence of integer ids, one per step; at least one step. */
+    /**
+     * A sequence of integer ids.
+     *
+     * @param ids one id per step, at least one step, each in {@code [0, 2^24)}
+     */
     record Ids(int[] ids) implements Field {
         public Ids {
             if (ids == null || ids.length == 0) {
@@ -135,7 +143,11 @@ public sealed interface Field {
         }
     }
 
-    /** A sequence of frames {@code [T][F]}: at least one step, every frame of the same width. */
+    /**
+     * A sequence of frames.
+     *
+     * @param frames {@code [T][F]}: at least one step, every frame of the same width {@code F >= 1}
+     */
     record Frames(float[][] frames) implements Field {
         public Frames {
             if (frames == null || frames.length == 0) {

@@ -83,12 +83,35 @@ class PrefetchTest {
                 .build(), 1);
         assertEquals(expected, actual);
         assertEquals(2, closed.get());
-        try (Scope scope = Scope.open(); Epoch epoch = DataLoader.builder(stream).batchSize(8).prefetch(1).build()
+        AtomicInteger read = new AtomicInteger();
+        AtomicInteger readAfterClose = new AtomicInteger();
+        StreamingDataset slow = () -> samples.stream().peek(sample -> {
+            pause();
+            read.incrementAndGet();
+            if (closed.get() == 3) {
+                readAfterClose.incrementAndGet();
+            }
+        }).onClose(closed::incrementAndGet);
+        try (Scope scope = Scope.open(); Epoch epoch = DataLoader.builder(slow).batchSize(8).prefetch(1).build()
                 .epoch(0)) {
-            epoch.next(scope); // abandon the epoch after one batch, with the reader blocked on a full queue
+            epoch.next(scope); // abandon the epoch after one batch, with the reader busy or blocked on a full queue
         }
         assertEquals(3, closed.get());
         assertFalse(readerAlive());
+        assertEquals(0, readAfterClose.get(), "the stream is closed only after its reader stopped");
+        assertTrue(read.get() <= 3 * 8, "reading stops at close: 8 used, <= 8 queued, <= 8 in progress; read "
+                + read.get() + " of 50");
+    }
+
+    /**
+     * A millisecond of "decoding" that an interrupt does not cut short (like CPU-bound decoding),
+     * so that the reader is usually mid-sample when the epoch closes.
+     */
+    private static void pause() {
+        long end = System.nanoTime() + 1_000_000;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
     }
 
     @Test
