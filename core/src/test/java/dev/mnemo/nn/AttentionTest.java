@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mnemo.autograd.AttentionOps;
 import dev.mnemo.autograd.AttentionOps.Attention;
+import dev.mnemo.autograd.AttentionOps;
 import dev.mnemo.autograd.Tape;
 import dev.mnemo.autograd.Variable;
+import dev.mnemo.kernel.Backends;
 import dev.mnemo.kernel.KernelBackend;
 import dev.mnemo.kernel.TestData;
-import dev.mnemo.kernel.reference.ReferenceBackend;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class AttentionTest {
     private static final int[] KEY_LENGTHS = {5, 2, 0};
 
-    private final KernelBackend kernels = new ReferenceBackend();
+    private final KernelBackend kernels = Backends.get("reference"); // validating decorator checks every SPI call
     private final Scope scope = Scope.open();
     private final TestData data = new TestData(scope, new Random(23));
     private final GradientCheck grad = new GradientCheck(kernels, scope, data);

@@ -3,9 +3,9 @@ package dev.mnemo.nn;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mnemo.kernel.Activation;
+import dev.mnemo.kernel.Backends;
 import dev.mnemo.kernel.KernelBackend;
 import dev.mnemo.kernel.TestData;
-import dev.mnemo.kernel.reference.ReferenceBackend;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
 import java.util.Random;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * (parameters and input) against central finite differences, masks included for sequences.
  */
 class ConvLayerGradientTest {
-    private final KernelBackend kernels = new ReferenceBackend();
+    private final KernelBackend kernels = Backends.get("reference"); // validating decorator checks every SPI call
     private final Scope scope = Scope.open();
     private final TestData data = new TestData(scope, new Random(17));
     private final GradientCheck grad = new GradientCheck(kernels, scope, data);

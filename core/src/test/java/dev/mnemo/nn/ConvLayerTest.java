@@ -9,9 +9,9 @@ import dev.mnemo.autograd.Tape;
 import dev.mnemo.autograd.Variable;
 import dev.mnemo.io.Json;
 import dev.mnemo.kernel.Activation;
+import dev.mnemo.kernel.Backends;
 import dev.mnemo.kernel.KernelBackend;
 import dev.mnemo.kernel.TestData;
-import dev.mnemo.kernel.reference.ReferenceBackend;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
 import java.util.Arrays;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.function.Executable;
  * architecture configs (round trip through JSON), masking semantics, and argument messages.
  */
 class ConvLayerTest {
-    private final KernelBackend kernels = new ReferenceBackend();
+    private final KernelBackend kernels = Backends.get("reference"); // validating decorator checks every SPI call
     private final Scope scope = Scope.open();
     private final TestData data = new TestData(scope, new Random(29));
 

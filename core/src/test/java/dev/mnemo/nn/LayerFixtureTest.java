@@ -1,15 +1,15 @@
 package dev.mnemo.nn;
 
-import dev.mnemo.autograd.AttentionOps;
 import dev.mnemo.autograd.AttentionOps.Attention;
+import dev.mnemo.autograd.AttentionOps;
 import dev.mnemo.autograd.MathOps;
 import dev.mnemo.autograd.Tape;
 import dev.mnemo.autograd.Variable;
 import dev.mnemo.io.SafeTensors;
+import dev.mnemo.kernel.Backends;
 import dev.mnemo.kernel.Compare;
 import dev.mnemo.kernel.KernelBackend;
 import dev.mnemo.kernel.TestData;
-import dev.mnemo.kernel.reference.ReferenceBackend;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class LayerFixtureTest {
     private static final double TOLERANCE = 1e-5;
 
-    private final KernelBackend kernels = new ReferenceBackend();
+    private final KernelBackend kernels = Backends.get("reference"); // validating decorator checks every SPI call
     private final Scope scope = Scope.open();
     private final GradientCheck inputs = new GradientCheck(kernels, scope, new TestData(scope, new Random(1)));
     private final Compare cmp = new Compare("layers vs torch");
