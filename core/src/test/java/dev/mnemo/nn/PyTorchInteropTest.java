@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * PyTorch state_dicts (written by {@code core/src/test/fixtures/make_interop_fixtures.py}) load
+ * PyTorch state_dicts of nn.LSTM, nn.GRU, nn.Linear, nn.Embedding and nn.Conv2d (written by {@code core/src/test/fixtures/make_interop_fixtures.py}) load
  * into the matching Mnemo layers by name and give PyTorch's outputs to 1e-5.
  */
 class PyTorchInteropTest {
@@ -73,6 +73,12 @@ class PyTorchInteropTest {
     void embedding() throws Exception {
         Layer embedding = loaded(new Embedding("embedding", 10, 4, false), "embedding", "embedding.", -1);
         check(embedding, io("embedding"), "nn.Embedding");
+    }
+
+    @Test
+    void conv2d() throws Exception {
+        Layer conv = loaded(Conv2D.builder().name("conv").filters(4).kernel(3).padding(1).build(), "conv2d", "conv.", 3, 6, 5);
+        check(conv, io("conv2d"), "nn.Conv2d");
     }
 
     private void check(Layer layer, SafeTensors.Contents f, String label) {
