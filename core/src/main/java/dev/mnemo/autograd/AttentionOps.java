@@ -241,5 +241,11 @@ public final class AttentionOps {
             throw new IllegalArgumentException("attention: " + keyLengths.length + " key lengths for a batch of "
                     + qv.dim(0));
         }
+        for (int b = 0; keyLengths != null && b < keyLengths.length; b++) {
+            if (keyLengths[b] < 0 || keyLengths[b] > kv.dim(1)) {
+                throw new IllegalArgumentException("attention: key length " + keyLengths[b] + " of sample " + b
+                        + " is outside [0, " + kv.dim(1) + "] (the key steps of " + kv + ")");
+            }
+        }
     }
 }

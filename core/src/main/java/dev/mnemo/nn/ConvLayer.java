@@ -82,14 +82,17 @@ public abstract class ConvLayer extends LayerBase {
         return out;
     }
 
+    /** The weight on {@code tape}. */
     protected Variable weightVar(Tape tape) {
         return tape.parameter(weight);
     }
 
+    /** The bias on {@code tape}, or null without bias. */
     protected Variable biasVar(Tape tape) {
         return bias == null ? null : tape.parameter(bias);
     }
 
+    /** {@code f(y)} with the layer's activation, or {@code y} without one. */
     protected Variable activate(Tape tape, Variable y) {
         return options.activation() == null ? y : MathOps.activation(tape, options.activation(), y);
     }

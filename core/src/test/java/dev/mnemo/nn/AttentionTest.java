@@ -160,6 +160,9 @@ class AttentionTest {
             e = assertThrows(IllegalArgumentException.class,
                     () -> AttentionOps.dotProduct(tape, q, k3, k3, new int[] {1, 2}, false));
             assertTrue(e.getMessage().contains("2 key lengths for a batch of 3"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> AttentionOps.dotProduct(tape, q, k3, k3, new int[] {1, 6, 2}, false));
+            assertTrue(e.getMessage().contains("key length 6 of sample 1 is outside [0, 5]"), e.getMessage());
         }
         e = assertThrows(IllegalArgumentException.class, () -> new AdditiveAttention("a", 0));
         assertTrue(e.getMessage().contains("units must be >= 1"), e.getMessage());
