@@ -59,6 +59,7 @@ final class DnnlRnn {
     private final RnnPrimitives primitives;
     private final WeightCache weights;
     private final DnnlAccumulate accumulate;
+    private long recomputes;
 
     DnnlRnn(DnnlRuntime rt, PrimitiveCache cache, Scratch scratch, DnnlAccumulate accumulate) {
         this.rt = rt;
@@ -67,8 +68,6 @@ final class DnnlRnn {
         this.primitives = new RnnPrimitives(rt, cache);
         this.weights = new WeightCache(rt, cache);
     }
-
-    private long recomputes;
 
     /** Weight reorders run so far (for tests of the weight cache). */
     long weightReorders() {
