@@ -13,6 +13,7 @@ import dev.mnemo.kernels.vector.ops.Activations;
 import dev.mnemo.kernels.vector.ops.Elementwise;
 import dev.mnemo.kernels.vector.ops.Softmax;
 import dev.mnemo.kernels.vector.parallel.WorkerPool;
+import dev.mnemo.kernels.vector.rnn.Gru;
 import dev.mnemo.kernels.vector.rnn.Lstm;
 import dev.mnemo.tensor.Tensor;
 
@@ -66,18 +67,18 @@ public final class VectorBackend implements KernelBackend {
 
     @Override
     public long gruWorkspaceSize(int steps, int batch, int hidden) {
-        return pending.gruWorkspaceSize(steps, batch, hidden);
+        return Gru.workspaceSize(steps, batch, hidden);
     }
 
     @Override
     public void gruForward(Tensor y, Tensor hN, Tensor workspace, Tensor x, Tensor h0, GruWeights w, SeqOptions seq) {
-        pending.gruForward(y, hN, workspace, x, h0, w, seq);
+        Gru.forward(pool, y, hN, workspace, x, h0, w, seq);
     }
 
     @Override
     public void gruBackward(Tensor dx, Tensor dh0, GruWeights dw, Tensor dy, Tensor dhN,
                             Tensor x, Tensor h0, GruWeights w, SeqOptions seq, Tensor y, Tensor workspace) {
-        pending.gruBackward(dx, dh0, dw, dy, dhN, x, h0, w, seq, y, workspace);
+        Gru.backward(pool, dx, dh0, dw, dy, dhN, x, h0, w, seq, y, workspace);
     }
 
     @Override

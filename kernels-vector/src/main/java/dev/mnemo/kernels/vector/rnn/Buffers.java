@@ -15,11 +15,11 @@ final class Buffers {
     static final int BIAS = 2;
     /** Native, per thread: this thread's recurrent product {@code [B, G·w]}. */
     static final int GATES = 3;
-    /** Native: the recurrent product of the backward pass, {@code [B, H]}. */
+    /** Native: the recurrent product of the backward pass, or GRU's row-major state, {@code [B, H]}. */
     static final int RECURRENT = 4;
     /** Native: the hidden state each step started from, {@code [T·B, H]}. */
     static final int PREVIOUS = 5;
-    /** Native: GRU's saved hidden projection or column sums. */
+    /** Native: GRU's gradients of the hidden projection of all steps, {@code [T·B, 3H]}. */
     static final int EXTRA = 6;
     /** Native: a vector of ones, for column sums as a GEMM. */
     static final int ONES = 7;
@@ -33,6 +33,11 @@ final class Buffers {
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT;
 
     private Buffers() {}
+
+    /** The tensor's memory, or null for a null tensor. */
+    static MemorySegment segment(Tensor t) {
+        return t == null ? null : t.segment();
+    }
 
     /** {@code dst[0 .. n) = src}, or zeros when src is null. */
     static void copyOrZero(MemorySegment dst, Tensor src, long n) {

@@ -6,10 +6,8 @@ import dev.mnemo.kernels.vector.gemm.Gemm;
 import dev.mnemo.kernels.vector.ops.Elementwise;
 import dev.mnemo.kernels.vector.parallel.Scratch;
 import dev.mnemo.kernels.vector.parallel.WorkerPool;
-import dev.mnemo.kernels.vector.simd.Simd;
 import dev.mnemo.tensor.Tensor;
 import java.lang.foreign.MemorySegment;
-import java.util.Arrays;
 
 /**
  * LSTM over a whole sequence, forward and backward ({@code KernelBackend.lstmForward} /
@@ -49,47 +47,15 @@ public final class Lstm {
         Elementwise.add(Tensor.wrap(bias, 4 * hid), w.bIh(), w.bHh());
         MemorySegment c = Scratch.segment(Buffers.STATE, (long) batch * hid);
         Buffers.copyOrZero(c, c0, (long) batch * hid);
-        int packedSize = PackedRows.size(batch, hid);
-        float[] even = Scratch.floats(Buffers.PACKED_EVEN, packedSize);
-        float[] odd = Scratch.floats(Buffers.PACKED_ODD, packedSize);
-        if (h0 == null) {
-            Arrays.fill(even, 0, packedSize, 0f);
-        } else {
-            Gemm.packA(even, 0, h0.segment(), hid, 0, batch, hid);
-        }
+        float[][] packed = Recurrent.packedPair(batch, hid, h0);
         LstmCell.Forward s = new LstmCell.Forward(hid, xp, bias, c, y.segment(),
-                workspace == null ? null : workspace.segment(),
-                segment(w.wCi()), segment(w.wCf()), segment(w.wCo()));
-        pool.run((worker, workers, barrier) -> {
-            int j0 = WorkerPool.split(hid, workers, worker, Simd.LANES);
-            int j1 = WorkerPool.split(hid, workers, worker + 1, Simd.LANES);
-            int units = j1 - j0;
-            int block = Gemm.packedSize(units, hid, false);
-            float[] weights = Scratch.floats(Buffers.WEIGHTS, 4 * block);
-            for (int q = 0; q < 4; q++) {
-                Gemm.packB(weights, q * block, w.wHh(), true, q * hid + j0, units);
-            }
-            MemorySegment gates = Scratch.segment(Buffers.GATES, (long) batch * 4 * units);
-            float[] tile = Gemm.newTile();
-            float[] tmp = new float[4 * Simd.LANES];
-            for (int k = 0; k < steps; k++) {
-                float[] cur = k % 2 == 0 ? even : odd, next = k % 2 == 0 ? odd : even;
-                for (int q = 0; q < 4 && units > 0; q++) {
-                    Gemm.multiplyBlock(gates, (long) q * units, 4L * units, cur, 0, batch,
-                            weights, q * block, units, hid, 0f, tile);
-                }
-                for (int b = 0; b < batch; b++) {
-                    if (sq.active(k, b)) {
-                        LstmCell.forward(s, gates, (long) b * 4 * units, units, b, sq.row(k, b), j0, j1, next, tmp);
-                    } else {
-                        PackedRows.copy(cur, next, b, j0, units, hid);
-                    }
-                }
-                barrier.await();
-            }
-        });
+                Buffers.segment(workspace),
+                Buffers.segment(w.wCi()), Buffers.segment(w.wCf()), Buffers.segment(w.wCo()));
+        Recurrent.forwardSteps(pool, 4, w.wHh(), sq, hid, packed[0], packed[1],
+                (gates, gOff, units, b, row, j0, j1, next, tmp) -> LstmCell.forward(s, gates, gOff, units, b, row,
+                        j0, j1, next, tmp));
         if (hN != null) {
-            Buffers.unpack(steps % 2 == 0 ? even : odd, batch, hid, hN.segment());
+            Buffers.unpack(packed[steps % 2], batch, hid, hN.segment());
         }
         if (cN != null) {
             MemorySegment.copy(c, 0, cN.segment(), 0, (long) batch * hid * Float.BYTES);
@@ -110,45 +76,19 @@ public final class Lstm {
         MemorySegment dhRec = Scratch.segment(Buffers.RECURRENT, (long) batch * hid);
         MemorySegment dc = Scratch.segment(Buffers.STATE, (long) batch * hid);
         Buffers.copyOrZero(dc, dcN, (long) batch * hid);
-        int packedSize = PackedRows.size(batch, depth);
-        float[] even = Scratch.floats(Buffers.PACKED_EVEN, packedSize);
-        float[] odd = Scratch.floats(Buffers.PACKED_ODD, packedSize);
-        Arrays.fill(even, 0, packedSize, 0f);
-        Arrays.fill(odd, 0, packedSize, 0f);
-        LstmCell.Backward s = new LstmCell.Backward(hid, workspace.segment(), segment(dy), segment(dhN), dhRec, dc,
-                segment(c0), da, segment(w.wCi()), segment(w.wCf()), segment(w.wCo()),
-                segment(dw.wCi()), segment(dw.wCf()), segment(dw.wCo()));
-        pool.run((worker, workers, barrier) -> {
-            int j0 = WorkerPool.split(hid, workers, worker, Simd.LANES);
-            int j1 = WorkerPool.split(hid, workers, worker + 1, Simd.LANES);
-            int units = j1 - j0;
-            float[] weights = Scratch.floats(Buffers.WEIGHTS, Gemm.packedSize(units, depth, false));
-            Gemm.packB(weights, 0, w.wHh(), false, j0, units);
-            float[] tile = Gemm.newTile();
-            float[] tmp = new float[4 * Simd.LANES];
-            for (int k = steps - 1; k >= 0; k--) {
-                float[] next = k % 2 == 0 ? even : odd;
-                for (int b = 0; b < batch; b++) {
-                    if (sq.active(k, b)) {
-                        LstmCell.backward(s, b, sq.row(k, b), k > 0 ? sq.row(k - 1, b) : -1, sq.active(k + 1, b),
-                                j0, j1, next, tmp);
-                    }
-                }
-                barrier.await();
-                if (units > 0) {
-                    Gemm.multiplyBlock(dhRec, j0, hid, next, 0, batch, weights, 0, units, depth, 0f, tile);
-                }
-            }
-        });
+        float[][] packed = Recurrent.packedPair(batch, depth, null);
+        LstmCell.Backward s = new LstmCell.Backward(hid, workspace.segment(), Buffers.segment(dy),
+                Buffers.segment(dhN), dhRec, dc, Buffers.segment(c0), da,
+                Buffers.segment(w.wCi()), Buffers.segment(w.wCf()), Buffers.segment(w.wCo()),
+                Buffers.segment(dw.wCi()), Buffers.segment(dw.wCf()), Buffers.segment(dw.wCo()));
+        Recurrent.backwardSteps(pool, 4, w.wHh(), sq, hid, dhRec, 0f, packed[0], packed[1],
+                (b, row, prevRow, fromRec, j0, j1, next, tmp) -> LstmCell.backward(s, b, row, prevRow, fromRec,
+                        j0, j1, next, tmp));
         Recurrent.initialStateGradient(dh0, dhRec, dhN, sq, hid);
         if (dc0 != null) {
             Elementwise.axpy(1f, dc, 0, dc0.segment(), 0, (long) batch * hid);
         }
         Recurrent.weightGradients(pool, dx, dw.wIh(), dw.wHh(), dw.bIh(), dw.bHh(), da, da, depth, x, h0, y, w.wIh(),
                 sq, hid, in);
-    }
-
-    private static MemorySegment segment(Tensor t) {
-        return t == null ? null : t.segment();
     }
 }

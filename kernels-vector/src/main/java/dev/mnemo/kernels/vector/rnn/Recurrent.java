@@ -4,13 +4,115 @@ import dev.mnemo.kernels.vector.gemm.Gemm;
 import dev.mnemo.kernels.vector.ops.Elementwise;
 import dev.mnemo.kernels.vector.parallel.Scratch;
 import dev.mnemo.kernels.vector.parallel.WorkerPool;
+import dev.mnemo.kernels.vector.simd.Simd;
 import dev.mnemo.tensor.Tensor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 
-/** The parts of backpropagation through time that LSTM and GRU share. */
+/**
+ * What LSTM and GRU share: the parallel step loops (each thread owns a slice of hidden units,
+ * packs its rows of W_hh once, and runs recurrent GEMM plus fused pass per step with one
+ * barrier) and the gradients summed over all steps.
+ */
 final class Recurrent {
     private Recurrent() {}
+
+    /** One sample's fused forward pass over units {@code [j0, j1)} (see {@link LstmCell#forward}). */
+    interface ForwardPass {
+        void run(MemorySegment gates, long gOff, int units, int b, long row, int j0, int j1, float[] next, float[] tmp);
+    }
+
+    /** One sample's fused backward pass (see {@link LstmCell#backward}). */
+    interface BackwardPass {
+        void run(int b, long row, long prevRow, boolean fromRec, int j0, int j1, float[] next, float[] tmp);
+    }
+
+    /**
+     * The forward step loop for {@code gateCount} gates: per step, this thread's recurrent
+     * product {@code [B, G·units]} = packed state × its packed columns of W_hhᵀ, then the fused
+     * pass per active sample (inactive samples carry their packed state over), then a barrier.
+     * The packed state after step k is in {@code k % 2 == 0 ? odd : even}.
+     */
+    static void forwardSteps(WorkerPool pool, int gateCount, Tensor wHh, Sequence sq, int hid,
+                             float[] even, float[] odd, ForwardPass pass) {
+        int steps = sq.steps(), batch = sq.batch();
+        pool.run((worker, workers, barrier) -> {
+            int j0 = WorkerPool.split(hid, workers, worker, Simd.LANES);
+            int j1 = WorkerPool.split(hid, workers, worker + 1, Simd.LANES);
+            int units = j1 - j0;
+            int block = Gemm.packedSize(units, hid, false);
+            float[] weights = Scratch.floats(Buffers.WEIGHTS, gateCount * block);
+            for (int q = 0; q < gateCount; q++) {
+                Gemm.packB(weights, q * block, wHh, true, q * hid + j0, units);
+            }
+            long width = (long) gateCount * units;
+            MemorySegment gates = Scratch.segment(Buffers.GATES, batch * width);
+            float[] tile = Gemm.newTile();
+            float[] tmp = new float[4 * Simd.LANES];
+            for (int k = 0; k < steps; k++) {
+                float[] cur = k % 2 == 0 ? even : odd, next = k % 2 == 0 ? odd : even;
+                for (int q = 0; q < gateCount && units > 0; q++) {
+                    Gemm.multiplyBlock(gates, (long) q * units, width, cur, 0, batch, weights, q * block, units, hid,
+                            0f, tile);
+                }
+                for (int b = 0; b < batch; b++) {
+                    if (sq.active(k, b)) {
+                        pass.run(gates, b * width, units, b, sq.row(k, b), j0, j1, next, tmp);
+                    } else {
+                        PackedRows.copy(cur, next, b, j0, units, hid);
+                    }
+                }
+                barrier.await();
+            }
+        });
+    }
+
+    /**
+     * The backward step loop, latest step first: the fused pass per active sample writes the
+     * packed gradients of the hidden projection {@code [B, G·H]}; after a barrier each thread
+     * computes {@code dhRec[:, its units] = packed · W_hh[:, its units] + beta · dhRec}.
+     */
+    static void backwardSteps(WorkerPool pool, int gateCount, Tensor wHh, Sequence sq, int hid,
+                              MemorySegment dhRec, float beta, float[] even, float[] odd, BackwardPass pass) {
+        int steps = sq.steps(), batch = sq.batch();
+        int depth = gateCount * hid;
+        pool.run((worker, workers, barrier) -> {
+            int j0 = WorkerPool.split(hid, workers, worker, Simd.LANES);
+            int j1 = WorkerPool.split(hid, workers, worker + 1, Simd.LANES);
+            int units = j1 - j0;
+            float[] weights = Scratch.floats(Buffers.WEIGHTS, Gemm.packedSize(units, depth, false));
+            Gemm.packB(weights, 0, wHh, false, j0, units);
+            float[] tile = Gemm.newTile();
+            float[] tmp = new float[4 * Simd.LANES];
+            for (int k = steps - 1; k >= 0; k--) {
+                float[] next = k % 2 == 0 ? even : odd;
+                for (int b = 0; b < batch; b++) {
+                    if (sq.active(k, b)) {
+                        pass.run(b, sq.row(k, b), k > 0 ? sq.row(k - 1, b) : -1, sq.active(k + 1, b), j0, j1, next, tmp);
+                    }
+                }
+                barrier.await();
+                if (units > 0) {
+                    Gemm.multiplyBlock(dhRec, j0, hid, next, 0, batch, weights, 0, units, depth, beta, tile);
+                }
+            }
+        });
+    }
+
+    /** Two zeroed packed {@code [B, depth]} buffers (even and odd steps), or the even one holding {@code init}. */
+    static float[][] packedPair(int batch, int depth, Tensor init) {
+        int size = PackedRows.size(batch, depth);
+        float[] even = Scratch.floats(Buffers.PACKED_EVEN, size);
+        float[] odd = Scratch.floats(Buffers.PACKED_ODD, size);
+        if (init == null) {
+            Arrays.fill(even, 0, size, 0f);
+        } else {
+            Gemm.packA(even, 0, init.segment(), depth, 0, batch, depth);
+        }
+        Arrays.fill(odd, 0, size, 0f);
+        return new float[][] {even, odd};
+    }
 
     /**
      * {@code dh0 += } the gradient reaching the initial state: the last recurrent product for
