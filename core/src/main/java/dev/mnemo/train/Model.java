@@ -4,6 +4,7 @@ import dev.mnemo.autograd.Tape;
 import dev.mnemo.autograd.Variable;
 import dev.mnemo.data.Batch;
 import dev.mnemo.data.DataLoader;
+import dev.mnemo.data.Dataset;
 import dev.mnemo.data.Epoch;
 import dev.mnemo.kernel.Backends;
 import dev.mnemo.kernel.KernelBackend;
@@ -158,6 +159,11 @@ public final class Model implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ training
+
+    /** Keras-style training on a dataset: {@code model.fit(data).epochs(10).validationSplit(0.2).run()}. */
+    public Fit fit(Dataset data) {
+        return new Fit(this, data);
+    }
 
     /** {@link #fit(DataLoader, DataLoader, int, Callback...)} without validation data. */
     public History fit(DataLoader train, int epochs, Callback... callbacks) {

@@ -67,6 +67,27 @@ class TrainingBehaviourTest {
     }
 
     @Test
+    void kerasStyleFitWithValidationSplit() {
+        float[][] x = new float[40][3];
+        int[] y = new int[40];
+        for (int n = 0; n < 40; n++) {
+            x[n][n % 3] = 1f;
+            y[n] = n % 3 == 0 ? 1 : 0;
+        }
+        try (Model m = Model.of(Sequential.of(Dense.of(2)), 3)) {
+            m.useKernels(new ReferenceBackend()).build(3);
+            m.compile(Optimizer.adam(0.1).build(), Losses.sparseCategoricalCrossEntropy(), Metrics.accuracy());
+            History h = m.fit(Dataset.of(x, y)).epochs(30).batchSize(8).validationSplit(0.25).shuffle(1).run();
+            assertEquals(30, h.epochs().size());
+            assertTrue(h.keys().containsAll(java.util.List.of("loss", "accuracy", "val_loss", "val_accuracy", "lr")), h.keys().toString());
+            assertEquals(1.0, h.last("val_accuracy"), "a linearly separable task is learned");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> m.fit(Dataset.of(x, y)).validationSplit(0.2).validationData(Dataset.of(x, y)).run());
+            assertTrue(e.getMessage().contains("not both"), e.getMessage());
+        }
+    }
+
+    @Test
     void misuseIsReportedClearly() {
         try (Model m = Model.of(Sequential.of(Dense.of(2)), 0)) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> m.fit(data(0f), 1));
