@@ -86,6 +86,7 @@ final class OneDnnBackend implements KernelBackend {
         try {
             OmpThreads.apply(threads);
             scratch.reset();
+            cache.trim();
             return op.getAsLong();
         } finally {
             lock.unlock();
