@@ -68,52 +68,14 @@ public final class GRU extends RecurrentLayer {
     }
 
     /** Builder; {@code units} is required. */
-    public static final class Builder {
-        private String name;
-        private int units;
-        private int layers = 1;
-        private boolean bidirectional;
-        private boolean returnSequences;
-        private float dropout;
-        private float recurrentDropout;
-
-        public Builder units(int units) {
-            this.units = units;
-            return this;
-        }
-
-        public Builder name(String name) {
-            this.name = name;
-            return this;
-        }
-
-        public Builder layers(int layers) {
-            this.layers = layers;
-            return this;
-        }
-
-        public Builder bidirectional(boolean bidirectional) {
-            this.bidirectional = bidirectional;
-            return this;
-        }
-
-        public Builder returnSequences(boolean returnSequences) {
-            this.returnSequences = returnSequences;
-            return this;
-        }
-
-        public Builder dropout(float rate) {
-            this.dropout = rate;
-            return this;
-        }
-
-        public Builder recurrentDropout(float rate) {
-            this.recurrentDropout = rate;
+    public static final class Builder extends RecurrentLayer.Builder<Builder> {
+        @Override
+        protected Builder self() {
             return this;
         }
 
         public GRU build() {
-            return new GRU(name, new Options(units, layers, bidirectional, returnSequences, dropout, recurrentDropout));
+            return new GRU(name(), options());
         }
     }
 }

@@ -97,59 +97,12 @@ public final class LSTM extends RecurrentLayer {
     }
 
     /** Builder; {@code units} is required. */
-    public static final class Builder {
-        private String name;
-        private int units;
-        private int layers = 1;
-        private boolean bidirectional;
-        private boolean returnSequences;
-        private float dropout;
-        private float recurrentDropout;
+    public static final class Builder extends RecurrentLayer.Builder<Builder> {
         private boolean peepholes = true;
         private float forgetBias = 1f;
 
-        /** Hidden size H (required). */
-        public Builder units(int units) {
-            this.units = units;
-            return this;
-        }
-
-        /** Layer name (default: assigned by the model, e.g. {@code lstm_1}). */
-        public Builder name(String name) {
-            this.name = name;
-            return this;
-        }
-
-        /** Number of stacked layers (default 1). */
-        public Builder layers(int layers) {
-            this.layers = layers;
-            return this;
-        }
-
-        /** Also run each sequence backwards and concatenate (default false). */
-        public Builder bidirectional(boolean bidirectional) {
-            this.bidirectional = bidirectional;
-            return this;
-        }
-
-        /** Output every step {@code [B, T, D·H]} instead of the final state {@code [B, D·H]} (default false). */
-        public Builder returnSequences(boolean returnSequences) {
-            this.returnSequences = returnSequences;
-            return this;
-        }
-
-        /** Dropout on the outputs of each stacked layer but the last (default 0). */
-        public Builder dropout(float rate) {
-            this.dropout = rate;
-            return this;
-        }
-
-        /**
-         * Recurrent dropout as weight drop (DropConnect on {@code W_hh}, Merity et al. 2017): one mask
-         * per step of training, so the fused kernels still run (default 0).
-         */
-        public Builder recurrentDropout(float rate) {
-            this.recurrentDropout = rate;
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -166,8 +119,7 @@ public final class LSTM extends RecurrentLayer {
         }
 
         public LSTM build() {
-            return new LSTM(name, new Options(units, layers, bidirectional, returnSequences, dropout, recurrentDropout),
-                    peepholes, forgetBias);
+            return new LSTM(name(), options(), peepholes, forgetBias);
         }
     }
 }

@@ -144,4 +144,70 @@ public abstract class RecurrentLayer extends LayerBase {
                 Layers.bool(c, "returnSequences"), Layers.number(c, "dropout"), Layers.number(c, "recurrentDropout"));
     }
 
+    /** The options every recurrent layer's builder shares; {@code units} is required. */
+    public abstract static class Builder<B extends Builder<B>> {
+        private String name;
+        private int units;
+        private int layers = 1;
+        private boolean bidirectional;
+        private boolean returnSequences;
+        private float dropout;
+        private float recurrentDropout;
+
+        protected abstract B self();
+
+        /** Hidden size H (required). */
+        public B units(int units) {
+            this.units = units;
+            return self();
+        }
+
+        /** Layer name (default: assigned by the model, e.g. {@code lstm_1}). */
+        public B name(String name) {
+            this.name = name;
+            return self();
+        }
+
+        /** Number of stacked layers (default 1). */
+        public B layers(int layers) {
+            this.layers = layers;
+            return self();
+        }
+
+        /** Also run each sequence backwards and concatenate (default false). */
+        public B bidirectional(boolean bidirectional) {
+            this.bidirectional = bidirectional;
+            return self();
+        }
+
+        /** Output every step {@code [B, T, D·H]} instead of the final state {@code [B, D·H]} (default false). */
+        public B returnSequences(boolean returnSequences) {
+            this.returnSequences = returnSequences;
+            return self();
+        }
+
+        /** Dropout on the outputs of each stacked layer but the last (default 0). */
+        public B dropout(float rate) {
+            this.dropout = rate;
+            return self();
+        }
+
+        /**
+         * Recurrent dropout as weight drop (DropConnect on {@code W_hh}, Merity et al. 2017): one mask
+         * per training step shared by all samples and time steps, so the fused kernels still run
+         * (default 0).
+         */
+        public B recurrentDropout(float rate) {
+            this.recurrentDropout = rate;
+            return self();
+        }
+
+        protected String name() {
+            return name;
+        }
+
+        protected Options options() {
+            return new Options(units, layers, bidirectional, returnSequences, dropout, recurrentDropout);
+        }
+    }
 }
