@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * Layers against PyTorch: {@code core/src/test/fixtures/make_layer_fixtures.py} stores inputs,
  * state_dict weights (loaded here by name with {@link StateDict}), outputs and every gradient
  * (computed in float64) for {@code nn.ConvTranspose2d}, {@code nn.LayerNorm}, nearest
- * {@code F.interpolate}, scaled dot-product attention and additive attention with padded keys.
+ * {@code F.interpolate}, scaled dot-product attention, additive attention with padded keys, and
+ * {@code nn.Conv1d} weights in the channels-last {@link Conv1D}.
  * Outputs and gradients must match to 1e-5.
  */
 class LayerFixtureTest {
@@ -132,5 +133,17 @@ class LayerFixtureTest {
             Attention a = layer.call(tape, v.get("q"), v.get("h"));
             return Map.of("context", a.context(), "weights", a.weights());
         });
+    }
+
+    @Test
+    void conv1dOnChannelsLastSequencesMatchesTorchConv1d() throws Exception {
+        SafeTensors.Contents f = SafeTensors.read(file("layer_conv1d_channels_last"), scope);
+        Map<String, String> m = f.metadata();
+        Conv1D layer = Conv1D.builder().name("conv1d").filters(f.get("weight").dim(0))
+                .kernel(Integer.parseInt(m.get("kernel"))).stride(Integer.parseInt(m.get("stride")))
+                .padding(Integer.parseInt(m.get("padding"))).dilation(Integer.parseInt(m.get("dilation"))).build();
+        layer.build(Arrays.copyOfRange(f.get("x").shape(), 1, 3), new BuildContext(scope, new Random(1)));
+        StateDict.load(layer, file("layer_conv1d_channels_last"), "");
+        compare("conv1d", f, layer, List.of("x"), Map.of(), (tape, v) -> Map.of("y", layer.forward(tape, v.get("x"))));
     }
 }
