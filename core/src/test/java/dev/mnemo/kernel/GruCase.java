@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One random GRU problem with incoming loss gradients {@code dy, dhN}: {@code L = Σ y⊙dy + Σ hN⊙dhN}. */
-public final class GruCase {
+public final class GruCase implements RecurrentCase {
     public final int steps, batch, input, hidden;
     public final Tensor x, h0, dy, dhN;
     public final GruWeights w;
@@ -14,6 +14,15 @@ public final class GruCase {
 
     /** Forward outputs and gradients of one run. */
     public record Result(Tensor y, Tensor hN, Tensor dx, Tensor dh0, GruWeights dw) {
+        /** Outputs and gradients by name ({@code y, hN, dx, dh0, ...}). */
+        public Map<String, Tensor> all() {
+            Map<String, Tensor> m = new LinkedHashMap<>();
+            m.put("y", y);
+            m.put("hN", hN);
+            gradients().forEach((k, v) -> m.put("d" + k, v));
+            return m;
+        }
+
         public Map<String, Tensor> gradients() {
             Map<String, Tensor> g = new LinkedHashMap<>();
             g.put("x", dx);
@@ -55,6 +64,7 @@ public final class GruCase {
     }
 
     /** The scalar loss from an inference-mode forward pass. */
+    @Override
     public double loss(KernelBackend k) {
         try (Scope scope = Scope.open()) {
             Tensor y = scope.zeros(steps, batch, hidden);
@@ -64,7 +74,30 @@ public final class GruCase {
         }
     }
 
+    @Override
+    public Map<String, Tensor> outputsAndGradients(KernelBackend k, Scope scope) {
+        return run(k, scope).all();
+    }
+
+    @Override
+    public Tensor inferenceOutput(KernelBackend k, Scope scope) {
+        Tensor y = scope.zeros(steps, batch, hidden);
+            k.gruForward(y, null, null, x, h0, w, seq);
+        return y;
+    }
+
+    @Override
+    public Tensor x() {
+        return x;
+    }
+
+    @Override
+    public SeqOptions seq() {
+        return seq;
+    }
+
     /** Every differentiable input by name, matching {@link Result#gradients()}. */
+    @Override
     public Map<String, Tensor> inputs() {
         Map<String, Tensor> in = new LinkedHashMap<>();
         in.put("x", x);

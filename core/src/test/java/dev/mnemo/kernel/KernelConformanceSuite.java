@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mnemo.kernel.reference.ReferenceBackend;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -113,84 +114,85 @@ public abstract class KernelConformanceSuite {
         compare().close("gemm beta=0 over NaN", expected, c, TOLERANCE);
     }
 
-    // ------------------------------------------------------------------ LSTM
+    // ------------------------------------------------------------------ LSTM and GRU
 
     private List<SeqOptions> sequenceOptions(int batch, int steps) {
         SeqOptions masked = SeqOptions.lengths(data.lengths(batch, steps));
         return List.of(SeqOptions.FORWARD, SeqOptions.FORWARD.reversed(), masked, masked.reversed());
     }
 
+    /** The recurrent cells every backend must run, in a fixed order (so a seed replays a run). */
+    private static final Map<String, RecurrentCase.Factory> CELLS = new LinkedHashMap<>();
+
+    static {
+        CELLS.put("lstm", (d, t, b, i, h, state, seq) -> new LstmCase(d, t, b, i, h, false, state, seq));
+        CELLS.put("peephole lstm", (d, t, b, i, h, state, seq) -> new LstmCase(d, t, b, i, h, true, state, seq));
+        CELLS.put("gru", GruCase::new);
+    }
+
     @Test
-    void lstmMatchesReferenceForEveryOption() {
+    void recurrentOpsMatchReferenceForEveryOption() {
         Compare cmp = compare();
         int[][] sizes = {{1, 1, 1, 1}, {7, 5, 3, 17}, {4, 3, 33, 65}, {5, 33, 65, 129}};
-        for (int[] s : sizes) {
-            for (boolean peepholes : new boolean[] {false, true}) {
+        CELLS.forEach((cell, factory) -> {
+            for (int[] s : sizes) {
                 for (boolean state : new boolean[] {false, true}) {
                     for (SeqOptions seq : sequenceOptions(s[1], s[0])) {
-                        LstmCase c = new LstmCase(data, s[0], s[1], s[2], s[3], peepholes, state, seq);
-                        LstmCase.Result expected = c.run(reference, scope);
-                        LstmCase.Result actual = c.run(backend, scope);
-                        cmp.close(c + " y", expected.y(), actual.y(), TOLERANCE);
-                        cmp.close(c + " hN", expected.hN(), actual.hN(), TOLERANCE);
-                        cmp.close(c + " cN", expected.cN(), actual.cN(), TOLERANCE);
-                        Map<String, Tensor> eg = expected.gradients(), ag = actual.gradients();
-                        eg.forEach((name, g) -> cmp.close(c + " d" + name, g, ag.get(name), TOLERANCE));
-                        Tensor inferred = scope.zeros(c.steps, c.batch, c.hidden);
-                        backend.lstmForward(inferred, null, null, null, c.x, c.h0, c.c0, c.w, c.seq);
-                        cmp.close(c + " inference y", actual.y(), inferred, TOLERANCE);
+                        RecurrentCase c = factory.make(data, s[0], s[1], s[2], s[3], state, seq);
+                        Map<String, Tensor> expected = c.outputsAndGradients(reference, scope);
+                        Map<String, Tensor> actual = c.outputsAndGradients(backend, scope);
+                        expected.forEach((name, e) -> cmp.close(cell + " " + c + " " + name, e, actual.get(name), TOLERANCE));
+                        cmp.close(cell + " " + c + " inference y", actual.get("y"), c.inferenceOutput(backend, scope), TOLERANCE);
                     }
                 }
             }
-        }
-        log(cmp.summary("lstm forward/backward"));
+        });
+        log(cmp.summary("lstm/peephole lstm/gru forward and backward"));
     }
 
     @Test
-    void lstmGradientsMatchFiniteDifferences() {
-        for (SeqOptions seq : List.of(SeqOptions.lengths(4, 2, 0), SeqOptions.lengths(3, 4, 1).reversed())) {
-            LstmCase c = new LstmCase(data, 4, 3, 3, 4, true, true, seq);
-            LstmCase.Result r = c.run(backend, scope);
-            FiniteDifference fd = FiniteDifference.forFloat32();
-            Map<String, Tensor> grads = r.gradients();
-            c.inputs().forEach((name, input) -> fd.check(c + " d" + name, input, grads.get(name),
-                    () -> c.loss(backend), 24));
-            log(String.format("[%s] %s finite differences: worst %.2f of tolerance", backend.name(), c,
-                    fd.worstFraction()));
-        }
+    void recurrentGradientsMatchFiniteDifferences() {
+        CELLS.forEach((cell, factory) -> {
+            for (SeqOptions seq : List.of(SeqOptions.lengths(4, 2, 0), SeqOptions.lengths(3, 4, 1).reversed())) {
+                RecurrentCase c = factory.make(data, 4, 3, 3, 4, true, seq);
+                Map<String, Tensor> results = c.outputsAndGradients(backend, scope);
+                FiniteDifference fd = FiniteDifference.forFloat32();
+                c.inputs().forEach((name, input) -> fd.check(cell + " " + c + " d" + name, input, results.get("d" + name),
+                        () -> c.loss(backend), 24));
+                log(String.format("[%s] %s %s finite differences: worst %.2f of tolerance", backend.name(), cell, c,
+                        fd.worstFraction()));
+            }
+        });
     }
 
     @Test
-    void lstmPaddedStepsAreInert() {
+    void recurrentPaddedStepsAreInert() {
         int steps = 6, batch = 4;
         SeqOptions seq = SeqOptions.lengths(6, 3, 0, 1);
-        for (SeqOptions s : List.of(seq, seq.reversed())) {
-            LstmCase c = new LstmCase(data, steps, batch, 5, 7, true, true, s);
-            LstmCase.Result before = c.run(backend, scope);
-            assertPaddingInert(s, steps, batch, before.y(), before.dx());
-            scramblePadding(c.x, s, steps, batch);
-            LstmCase.Result after = c.run(backend, scope);
-            Compare cmp = compare();
-            cmp.close("y with padding changed", before.y(), after.y(), 0);
-            cmp.close("hN with padding changed", before.hN(), after.hN(), 0);
-            cmp.close("cN with padding changed", before.cN(), after.cN(), 0);
-            before.gradients().forEach((n, g) -> cmp.close("d" + n + " with padding changed", g,
-                    after.gradients().get(n), 0));
-        }
+        CELLS.forEach((cell, factory) -> {
+            for (SeqOptions s : List.of(seq, seq.reversed())) {
+                RecurrentCase c = factory.make(data, steps, batch, 5, 7, true, s);
+                Map<String, Tensor> before = c.outputsAndGradients(backend, scope);
+                assertPaddingInert(s, steps, batch, before.get("y"), before.get("dx"));
+                scramblePadding(c.x(), s, steps, batch);
+                Map<String, Tensor> after = c.outputsAndGradients(backend, scope);
+                Compare cmp = compare();
+                before.forEach((name, t) -> cmp.close(cell + " " + name + " with padding changed", t, after.get(name), 0));
+            }
+        });
     }
 
     @Test
-    void lstmReverseEqualsForwardOverFlippedInput() {
-        LstmCase c = new LstmCase(data, 5, 3, 4, 6, true, true, SeqOptions.FORWARD.reversed());
-        Tensor y = scope.zeros(5, 3, 6);
-        Tensor hN = scope.zeros(3, 6);
-        backend.lstmForward(y, hN, null, null, c.x, c.h0, c.c0, c.w, c.seq);
-        Tensor yFlipped = scope.zeros(5, 3, 6);
-        Tensor hNFlipped = scope.zeros(3, 6);
-        backend.lstmForward(yFlipped, hNFlipped, null, null, flipTime(c.x), c.h0, c.c0, c.w, SeqOptions.FORWARD);
-        Compare cmp = compare();
-        cmp.close("reverse y", flipTime(yFlipped), y, 1e-6);
-        cmp.close("reverse hN", hNFlipped, hN, 1e-6);
+    void recurrentReverseEqualsForwardOverFlippedInput() {
+        CELLS.forEach((cell, factory) -> {
+            RecurrentCase reversed = factory.make(new TestData(scope, new Random(seed)), 5, 3, 4, 6, true,
+                    SeqOptions.FORWARD.reversed());
+            RecurrentCase forward = factory.make(new TestData(scope, new Random(seed)), 5, 3, 4, 6, true,
+                    SeqOptions.FORWARD);
+            forward.x().copyFrom(flipTime(reversed.x()));
+            compare().close(cell + " reverse y", flipTime(forward.inferenceOutput(backend, scope)),
+                    reversed.inferenceOutput(backend, scope), 1e-6);
+        });
     }
 
     @Test
@@ -212,73 +214,6 @@ public abstract class KernelConformanceSuite {
         Compare cmp = compare();
         cmp.close("dx accumulates", dxOnce, dxTwice, 1e-6);
         cmp.close("dwHh accumulates", once.wHh(), twice.wHh(), 1e-6);
-    }
-
-    // ------------------------------------------------------------------ GRU
-
-    @Test
-    void gruMatchesReferenceForEveryOption() {
-        Compare cmp = compare();
-        int[][] sizes = {{1, 1, 1, 1}, {7, 5, 3, 17}, {4, 3, 33, 65}, {5, 33, 65, 129}};
-        for (int[] s : sizes) {
-            for (boolean state : new boolean[] {false, true}) {
-                for (SeqOptions seq : sequenceOptions(s[1], s[0])) {
-                    GruCase c = new GruCase(data, s[0], s[1], s[2], s[3], state, seq);
-                    GruCase.Result expected = c.run(reference, scope);
-                    GruCase.Result actual = c.run(backend, scope);
-                    cmp.close(c + " y", expected.y(), actual.y(), TOLERANCE);
-                    cmp.close(c + " hN", expected.hN(), actual.hN(), TOLERANCE);
-                    Map<String, Tensor> ag = actual.gradients();
-                    expected.gradients().forEach((name, g) -> cmp.close(c + " d" + name, g, ag.get(name), TOLERANCE));
-                    Tensor inferred = scope.zeros(c.steps, c.batch, c.hidden);
-                    backend.gruForward(inferred, null, null, c.x, c.h0, c.w, c.seq);
-                    cmp.close(c + " inference y", actual.y(), inferred, TOLERANCE);
-                }
-            }
-        }
-        log(cmp.summary("gru forward/backward"));
-    }
-
-    @Test
-    void gruGradientsMatchFiniteDifferences() {
-        for (SeqOptions seq : List.of(SeqOptions.lengths(4, 2, 0), SeqOptions.lengths(3, 4, 1).reversed())) {
-            GruCase c = new GruCase(data, 4, 3, 3, 4, true, seq);
-            GruCase.Result r = c.run(backend, scope);
-            FiniteDifference fd = FiniteDifference.forFloat32();
-            Map<String, Tensor> grads = r.gradients();
-            c.inputs().forEach((name, input) -> fd.check(c + " d" + name, input, grads.get(name),
-                    () -> c.loss(backend), 24));
-            log(String.format("[%s] %s finite differences: worst %.2f of tolerance", backend.name(), c,
-                    fd.worstFraction()));
-        }
-    }
-
-    @Test
-    void gruPaddedStepsAreInert() {
-        int steps = 6, batch = 4;
-        SeqOptions seq = SeqOptions.lengths(1, 6, 0, 4);
-        for (SeqOptions s : List.of(seq, seq.reversed())) {
-            GruCase c = new GruCase(data, steps, batch, 5, 7, true, s);
-            GruCase.Result before = c.run(backend, scope);
-            assertPaddingInert(s, steps, batch, before.y(), before.dx());
-            scramblePadding(c.x, s, steps, batch);
-            GruCase.Result after = c.run(backend, scope);
-            Compare cmp = compare();
-            cmp.close("y with padding changed", before.y(), after.y(), 0);
-            cmp.close("hN with padding changed", before.hN(), after.hN(), 0);
-            before.gradients().forEach((n, g) -> cmp.close("d" + n + " with padding changed", g,
-                    after.gradients().get(n), 0));
-        }
-    }
-
-    @Test
-    void gruReverseEqualsForwardOverFlippedInput() {
-        GruCase c = new GruCase(data, 5, 3, 4, 6, true, SeqOptions.FORWARD.reversed());
-        Tensor y = scope.zeros(5, 3, 6);
-        backend.gruForward(y, null, null, c.x, c.h0, c.w, c.seq);
-        Tensor yFlipped = scope.zeros(5, 3, 6);
-        backend.gruForward(yFlipped, null, null, flipTime(c.x), c.h0, c.w, SeqOptions.FORWARD);
-        compare().close("reverse y", flipTime(yFlipped), y, 1e-6);
     }
 
     /** Outputs at padded steps are 0 and padded inputs get no gradient. */

@@ -9,7 +9,7 @@ import java.util.Map;
  * One random LSTM problem: inputs, weights, options and incoming loss gradients
  * {@code dy, dhN, dcN}, so that {@code L = Σ y⊙dy + Σ hN⊙dhN + Σ cN⊙dcN}.
  */
-public final class LstmCase {
+public final class LstmCase implements RecurrentCase {
     public final int steps, batch, input, hidden;
     public final Tensor x, h0, c0, dy, dhN, dcN;
     public final LstmWeights w;
@@ -17,6 +17,16 @@ public final class LstmCase {
 
     /** Forward outputs and gradients of one run. */
     public record Result(Tensor y, Tensor hN, Tensor cN, Tensor dx, Tensor dh0, Tensor dc0, LstmWeights dw) {
+        /** Outputs and gradients by name ({@code y, hN, cN, dx, dh0, ...}). */
+        public Map<String, Tensor> all() {
+            Map<String, Tensor> m = new LinkedHashMap<>();
+            m.put("y", y);
+            m.put("hN", hN);
+            m.put("cN", cN);
+            gradients().forEach((k, v) -> m.put("d" + k, v));
+            return m;
+        }
+
         public Map<String, Tensor> gradients() {
             Map<String, Tensor> g = new LinkedHashMap<>();
             g.put("x", dx);
@@ -65,6 +75,7 @@ public final class LstmCase {
     }
 
     /** The scalar loss from an inference-mode forward pass (no workspace). */
+    @Override
     public double loss(KernelBackend k) {
         try (Scope scope = Scope.open()) {
             Tensor y = scope.zeros(steps, batch, hidden);
@@ -75,7 +86,30 @@ public final class LstmCase {
         }
     }
 
+    @Override
+    public Map<String, Tensor> outputsAndGradients(KernelBackend k, Scope scope) {
+        return run(k, scope).all();
+    }
+
+    @Override
+    public Tensor inferenceOutput(KernelBackend k, Scope scope) {
+        Tensor y = scope.zeros(steps, batch, hidden);
+            k.lstmForward(y, null, null, null, x, h0, c0, w, seq);
+        return y;
+    }
+
+    @Override
+    public Tensor x() {
+        return x;
+    }
+
+    @Override
+    public SeqOptions seq() {
+        return seq;
+    }
+
     /** Every differentiable input by name, matching {@link Result#gradients()}. */
+    @Override
     public Map<String, Tensor> inputs() {
         Map<String, Tensor> in = new LinkedHashMap<>();
         in.put("x", x);
