@@ -3,9 +3,10 @@ package dev.mnemo.autograd;
 import dev.mnemo.tensor.Tensor;
 
 /**
- * Layout ops for batch-first sequences: switching between channels-last {@code [B, T, F]} (the
+ * Layout ops: switching batch-first sequences between channels-last {@code [B, T, F]} (the
  * layers' sequence layout, as Keras) and channels-first {@code [B, F, T]} (the convolution
- * kernels' layout, as PyTorch), and zeroing padded steps.
+ * kernels' layout, as PyTorch), zeroing padded steps, and zero padding at the end of trailing
+ * axes (the odd extra row/column of asymmetric "same" padding).
  */
 public final class LayoutOps {
     private LayoutOps() {}
@@ -61,6 +62,53 @@ public final class LayoutOps {
                 }
             }
         }, x);
+    }
+
+    /**
+     * Appends {@code extra[i]} zeros at the end of each of the last {@code extra.length} axes:
+     * {@code [..., a_1, ..., a_k] → [..., a_1 + e_1, ..., a_k + e_k]}; the gradient is the
+     * corresponding sub-block. Lengths are kept.
+     */
+    public static Variable padEnd(Tape tape, Variable x, int... extra) {
+        int[] xs = x.shape();
+        int k = extra.length;
+        if (k == 0 || k > xs.length || java.util.Arrays.stream(extra).anyMatch(e -> e < 0)) {
+            throw new IllegalArgumentException("padEnd: need 1 to " + xs.length + " non-negative sizes for " + x.value()
+                    + ", got " + java.util.Arrays.toString(extra));
+        }
+        int[] ys = xs.clone();
+        for (int i = 0; i < k; i++) {
+            ys[xs.length - k + i] += extra[i];
+        }
+        Tensor y = tape.zeros(ys);
+        long[] to = destinations(xs, ys, k);
+        Tensor xv = x.value();
+        for (int i = 0; i < to.length; i++) {
+            y.set(to[i], xv.get(i));
+        }
+        return tape.result(y, x.lengths(), gy -> {
+            Tensor gx = tape.grad(x);
+            for (int i = 0; i < to.length; i++) {
+                gx.add(i, gy.get(to[i]));
+            }
+        }, x);
+    }
+
+    /** For every flat index of a tensor of shape {@code xs}, its flat index in {@code ys} (same leading axes). */
+    private static long[] destinations(int[] xs, int[] ys, int trailing) {
+        long size = Tensor.sizeOf(xs);
+        long[] to = new long[Math.toIntExact(size)];
+        int first = xs.length - trailing;
+        for (int i = 0; i < to.length; i++) {
+            long rest = i, dst = 0, scale = 1;
+            for (int axis = xs.length - 1; axis >= first; axis--) {
+                dst += (rest % xs[axis]) * scale;
+                rest /= xs[axis];
+                scale *= ys[axis];
+            }
+            to[i] = dst + rest * scale;
+        }
+        return to;
     }
 
     /** For each leading block, {@code dst[j, i] (+)= src[i, j]} with {@code src [a, b]}. */

@@ -55,7 +55,7 @@ public final class Conv1D extends ConvLayer {
         if (x.value().rank() != 3) {
             throw new IllegalArgumentException("Conv1D '" + name() + "' expects [B, T, C], got " + x.value());
         }
-        Variable channelsFirst = LayoutOps.swapLastAxes(tape, LayoutOps.maskPadding(tape, x), null);
+        Variable channelsFirst = padEnd(tape, LayoutOps.swapLastAxes(tape, LayoutOps.maskPadding(tape, x), null));
         Variable y = ConvOps.conv1d(tape, channelsFirst, weightVar(tape), biasVar(tape), spec());
         return activate(tape, LayoutOps.swapLastAxes(tape, y, outputLengths(x.lengths(), y.value().dim(2))));
     }
@@ -67,7 +67,8 @@ public final class Conv1D extends ConvLayer {
         ConvSpec spec = spec();
         int[] out = new int[lengths.length];
         for (int b = 0; b < out.length; b++) {
-            out[b] = lengths[b] == 0 ? 0 : Math.clamp(spec.outWidth(lengths[b], options.kernel()[0]), 0, steps);
+            int padded = lengths[b] + options.endPadding()[0];
+            out[b] = lengths[b] == 0 ? 0 : Math.clamp(spec.outWidth(padded, options.kernel()[0]), 0, steps);
         }
         return out;
     }

@@ -13,6 +13,8 @@ import java.util.Map;
  *   P = (H + 2·ph - dh·(R - 1) - 1) / sh + 1          (likewise Q)
  * </pre>
  * with {@code weight [K, C, R, S]} and {@code bias [K]}: {@code nn.Conv2d}'s layout and names.
+ * {@code padding("same")} keeps H×W for stride 1, with the odd padded zero of an even effective
+ * kernel at the bottom/right, as PyTorch's {@code padding="same"}.
  *
  * <pre>{@code
  * Conv2D conv = Conv2D.builder().filters(32).kernel(3).padding("same").activation(Activation.RELU).build();
@@ -46,7 +48,7 @@ public final class Conv2D extends ConvLayer {
     @Override
     public Variable forward(Tape tape, Variable x) {
         requireBuilt();
-        return activate(tape, ConvOps.conv2d(tape, x, weightVar(tape), biasVar(tape), spec()));
+        return activate(tape, ConvOps.conv2d(tape, padEnd(tape, x), weightVar(tape), biasVar(tape), spec()));
     }
 
     /** Rebuilds a Conv2D from {@link #config()}. */

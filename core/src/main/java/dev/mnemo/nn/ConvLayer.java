@@ -1,5 +1,6 @@
 package dev.mnemo.nn;
 
+import dev.mnemo.autograd.LayoutOps;
 import dev.mnemo.autograd.MathOps;
 import dev.mnemo.autograd.Tape;
 import dev.mnemo.autograd.Variable;
@@ -28,9 +29,13 @@ public abstract class ConvLayer extends LayerBase {
         HE_NORMAL
     }
 
-    /** The checked options; arrays have one entry per spatial axis. */
-    record Options(String name, int filters, int[] kernel, int[] stride, int[] padding, boolean samePadding,
-                   int[] dilation, int[] outputPadding, Activation activation, boolean useBias, WeightInit init) {}
+    /**
+     * The checked options; arrays have one entry per spatial axis. {@code padding} is symmetric;
+     * {@code endPadding} is the extra zero at the end of an axis whose "same" padding is odd.
+     */
+    record Options(String name, int filters, int[] kernel, int[] stride, int[] padding, int[] endPadding,
+                   boolean samePadding, int[] dilation, int[] outputPadding, Activation activation, boolean useBias,
+                   WeightInit init) {}
 
     protected final Options options;
     protected Parameter weight;
@@ -45,6 +50,15 @@ public abstract class ConvLayer extends LayerBase {
     protected ConvSpec spec() {
         int[] s = options.stride(), p = options.padding(), d = options.dilation();
         return s.length == 1 ? ConvSpec.of1d(s[0], p[0], d[0]) : new ConvSpec(s[0], s[1], p[0], p[1], d[0], d[1]);
+    }
+
+    /**
+     * Appends the extra zeros of asymmetric "same" padding at the end of the spatial axes of a
+     * channels-first input; the identity otherwise.
+     */
+    protected Variable padEnd(Tape tape, Variable x) {
+        return Arrays.stream(options.endPadding()).allMatch(e -> e == 0) ? x
+                : LayoutOps.padEnd(tape, x, options.endPadding());
     }
 
     /** Creates {@code weight} of the given shape (initialised) and {@code bias [biasSize]} (zeros) when used. */
@@ -73,7 +87,7 @@ public abstract class ConvLayer extends LayerBase {
         if (n < 0) {
             return -1;
         }
-        int out = size.applyAsInt(n);
+        int out = size.applyAsInt(n + options.endPadding()[i]);
         if (out < 1) {
             throw new IllegalArgumentException(getClass().getSimpleName() + " '" + name() + "': input size " + n
                     + " on spatial axis " + i + " is too small for kernel " + Arrays.toString(options.kernel())
@@ -179,9 +193,10 @@ public abstract class ConvLayer extends LayerBase {
         }
 
         /**
-         * {@code "valid"} (no padding) or {@code "same"}: output as large as the input, for stride 1
-         * and odd effective kernels {@code dilation·(kernel - 1) + 1} (padding symmetric, as PyTorch's
-         * {@code padding="same"} in that case). Not available for transposed convolutions.
+         * {@code "valid"} (no padding) or {@code "same"}: output as large as the input, for stride 1.
+         * The {@code dilation·(kernel - 1)} padded zeros are split evenly, the odd one at the end
+         * (bottom/right), as PyTorch's {@code padding="same"} and Keras do. Not available for
+         * transposed convolutions.
          */
         public Builder<L> padding(String mode) {
             switch (mode == null ? "" : mode) {
@@ -257,8 +272,9 @@ public abstract class ConvLayer extends LayerBase {
             }
             int[] k = perAxis("kernel", kernel, 1), s = perAxis("stride", stride, 1), d = perAxis("dilation", dilation, 1);
             int[] p = perAxis("padding", padding, 0), op = perAxis("outputPadding", outputPadding, 0);
+            int[] end = new int[axes];
             if (samePadding) {
-                p = samePadding(k, s, d);
+                p = samePadding(k, s, d, end);
             }
             for (int i = 0; i < axes; i++) {
                 if (op[i] >= s[i]) {
@@ -266,23 +282,24 @@ public abstract class ConvLayer extends LayerBase {
                             + " must be smaller than the stride " + Arrays.toString(s) + " on every axis");
                 }
             }
-            return factory.apply(new Options(name, filters, k, s, p, samePadding, d, transposed ? op : null, activation,
-                    useBias, init));
+            return factory.apply(new Options(name, filters, k, s, p, end, samePadding, d, transposed ? op : null,
+                    activation, useBias, init));
         }
 
-        private int[] samePadding(int[] k, int[] s, int[] d) {
+        /** Symmetric padding for "same"; fills {@code end} with the odd extra zero per axis. */
+        private int[] samePadding(int[] k, int[] s, int[] d, int[] end) {
             if (transposed) {
                 throw new IllegalArgumentException(type + ": padding \"same\" is not available; give sizes");
             }
             int[] p = new int[axes];
             for (int i = 0; i < axes; i++) {
-                int span = d[i] * (k[i] - 1);
-                if (s[i] != 1 || span % 2 != 0) {
-                    throw new IllegalArgumentException(type + ": padding \"same\" needs stride 1 and an odd effective"
-                            + " kernel dilation·(kernel-1)+1, got kernel " + Arrays.toString(k) + ", stride "
-                            + Arrays.toString(s) + ", dilation " + Arrays.toString(d) + "; give padding sizes instead");
+                if (s[i] != 1) {
+                    throw new IllegalArgumentException(type + ": padding \"same\" needs stride 1, got stride "
+                            + Arrays.toString(s) + "; give padding sizes instead");
                 }
+                int span = d[i] * (k[i] - 1);
                 p[i] = span / 2;
+                end[i] = span % 2;
             }
             return p;
         }

@@ -38,6 +38,14 @@ class ConvLayerGradientTest {
     }
 
     @Test
+    void conv2dSamePaddingWithEvenKernels() {
+        check(Conv2D.builder().name("conv_same_even").filters(2).kernel(2, 4).dilation(2, 1).padding("same").build(),
+                data.uniform(2, 2, 4, 5), null);
+        check(Conv1D.builder().name("conv1d_same_even").filters(2).kernel(2).padding("same").build(),
+                data.uniform(3, 5, 2), new int[] {5, 2, 1});
+    }
+
+    @Test
     void conv2dStrideDilationRectangularKernelNoBias() {
         check(Conv2D.builder().name("conv_strided").filters(2).kernel(2, 3).stride(2, 1).padding(1, 2).dilation(1, 2)
                 .useBias(false).init(ConvLayer.WeightInit.HE_NORMAL).build(), data.uniform(2, 3, 6, 7), null);

@@ -51,6 +51,8 @@ class ConvLayerTest {
         Tensor image = data.uniform(2, 3, 5, 7);
         assertArrayEquals(new int[] {4, 5, 7}, shapeOf(Conv2D.builder().name("c").filters(4).kernel(3).padding("same")
                 .dilation(2, 1).build(), image));
+        assertArrayEquals(new int[] {2, 5, 7}, shapeOf(Conv2D.builder().name("c").filters(2).kernel(2, 4).padding("same")
+                .build(), image)); // even kernels: the odd padded zero goes to the bottom/right
         assertArrayEquals(new int[] {2, 2, 3}, shapeOf(Conv2D.builder().name("c").filters(2).kernel(2, 3).stride(2)
                 .build(), image));
         assertArrayEquals(new int[] {2, 10, 14}, shapeOf(ConvTranspose2D.builder().name("t").filters(2).kernel(3)
@@ -82,7 +84,7 @@ class ConvLayerTest {
                     .init(ConvLayer.WeightInit.HE_NORMAL).build(),
             Conv2D.builder().name("c2b").filters(4).kernel(2, 3).stride(2, 1).padding(1, 0).dilation(1, 2).useBias(false)
                     .build(),
-            Conv1D.builder().name("c1").filters(8).kernel(5).padding("same").activation(Activation.TANH).build(),
+            Conv1D.builder().name("c1").filters(8).kernel(4).padding("same").activation(Activation.TANH).build(),
             ConvTranspose2D.builder().name("t").filters(2).kernel(3).stride(2).padding(1).outputPadding(1).build(),
             new MaxPool2D("mp", new int[] {3, 2}, new int[] {2, 1}, new int[] {1, 1}), AvgPool2D.of(2),
             new GlobalAveragePooling2D("gap2"), new GlobalMaxPooling2D("gmp2"), new GlobalAveragePooling1D("gap1"),
@@ -106,6 +108,7 @@ class ConvLayerTest {
         Tensor x = data.uniform(3, 7, 2);
         for (Conv1D conv : new Conv1D[] {
                 Conv1D.builder().name("same").filters(3).kernel(3).padding("same").build(),
+                Conv1D.builder().name("same_even").filters(3).kernel(4).padding("same").build(),
                 Conv1D.builder().name("strided").filters(3).kernel(2).stride(2).padding(1).build()}) {
             conv.build(new int[] {-1, 2}, new BuildContext(scope, new Random(2)));
             try (Tape tape = Tape.inference(kernels)) {
@@ -148,7 +151,6 @@ class ConvLayerTest {
         assertMessage("stride must be >= 1", () -> Conv2D.builder().filters(3).kernel(3).stride(0).build());
         assertMessage("padding \"same\" needs stride 1", () -> Conv2D.builder().filters(3).kernel(3).stride(2)
                 .padding("same").build());
-        assertMessage("odd effective kernel", () -> Conv1D.builder().filters(3).kernel(2).padding("same").build());
         assertMessage("padding must be \"valid\", \"same\"", () -> Conv2D.builder().padding("full"));
         assertMessage("outputPadding applies only to transposed", () -> Conv2D.builder().outputPadding(1));
         assertMessage("smaller than the stride", () -> ConvTranspose2D.builder().filters(2).kernel(3).stride(2)

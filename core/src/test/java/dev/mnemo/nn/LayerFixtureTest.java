@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * state_dict weights (loaded here by name with {@link StateDict}), outputs and every gradient
  * (computed in float64) for {@code nn.ConvTranspose2d}, {@code nn.LayerNorm}, nearest
  * {@code F.interpolate}, scaled dot-product attention, additive attention with padded keys, and
- * {@code nn.Conv1d} weights in the channels-last {@link Conv1D}.
+ * {@code nn.Conv1d} weights in the channels-last {@link Conv1D}, and {@code padding="same"} with
+ * even effective kernels.
  * Outputs and gradients must match to 1e-5.
  */
 class LayerFixtureTest {
@@ -145,5 +146,15 @@ class LayerFixtureTest {
         layer.build(Arrays.copyOfRange(f.get("x").shape(), 1, 3), new BuildContext(scope, new Random(1)));
         StateDict.load(layer, file("layer_conv1d_channels_last"), "");
         compare("conv1d", f, layer, List.of("x"), Map.of(), (tape, v) -> Map.of("y", layer.forward(tape, v.get("x"))));
+    }
+
+    @Test
+    void samePaddingWithEvenKernelsMatchesTorch() throws Exception {
+        SafeTensors.Contents f = SafeTensors.read(file("layer_conv2d_same_even"), scope);
+        Conv2D layer = Conv2D.builder().name("conv").filters(f.get("weight").dim(0)).kernel(ints(f, "kernel"))
+                .dilation(ints(f, "dilation")).padding(f.metadata().get("padding")).build();
+        layer.build(Arrays.copyOfRange(f.get("x").shape(), 1, 4), new BuildContext(scope, new Random(1)));
+        StateDict.load(layer, file("layer_conv2d_same_even"), "");
+        compare("conv2d_same_even", f, layer, List.of("x"), Map.of(), (tape, v) -> Map.of("y", layer.forward(tape, v.get("x"))));
     }
 }
