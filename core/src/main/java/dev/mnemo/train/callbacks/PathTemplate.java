@@ -31,8 +31,9 @@ final class PathTemplate {
             String key = m.group(1);
             String spec = m.group(2) == null ? (key.equals("epoch") ? "d" : "s") : m.group(2);
             Placeholder p = new Placeholder(m.group(), key, "%" + spec);
+            Object sample = key.equals("epoch") ? (Object) 1 : (Object) 0.5;   // casts keep the ternary from unboxing to double
             try {
-                format(p, key.equals("epoch") ? 1 : 0.5);
+                format(p, sample);
             } catch (IllegalFormatException e) {
                 throw new IllegalArgumentException("checkpoint path " + template + ": placeholder " + p.whole()
                         + " has a format that does not fit a " + (key.equals("epoch") ? "whole number" : "decimal number")
