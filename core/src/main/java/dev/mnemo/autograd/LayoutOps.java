@@ -1,6 +1,7 @@
 package dev.mnemo.autograd;
 
 import dev.mnemo.tensor.Tensor;
+import java.util.Arrays;
 
 /**
  * Layout ops: switching batch-first sequences between channels-last {@code [B, T, F]} (the
@@ -72,9 +73,9 @@ public final class LayoutOps {
     public static Variable padEnd(Tape tape, Variable x, int... extra) {
         int[] xs = x.shape();
         int k = extra.length;
-        if (k == 0 || k > xs.length || java.util.Arrays.stream(extra).anyMatch(e -> e < 0)) {
+        if (k == 0 || k > xs.length || Arrays.stream(extra).anyMatch(e -> e < 0)) {
             throw new IllegalArgumentException("padEnd: need 1 to " + xs.length + " non-negative sizes for " + x.value()
-                    + ", got " + java.util.Arrays.toString(extra));
+                    + ", got " + Arrays.toString(extra));
         }
         int[] ys = xs.clone();
         for (int i = 0; i < k; i++) {

@@ -4,6 +4,7 @@ import dev.mnemo.autograd.PoolOps;
 import dev.mnemo.autograd.Tape;
 import dev.mnemo.autograd.Variable;
 import dev.mnemo.kernel.PoolSpec;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -36,13 +37,13 @@ public abstract class Pooling2D extends LayerBase {
     protected int[] create(int[] inputShape, BuildContext context) {
         if (inputShape.length != 3) {
             throw new IllegalArgumentException(getClass().getSimpleName() + " '" + name()
-                    + "' expects images [C, H, W] per sample, got " + java.util.Arrays.toString(inputShape));
+                    + "' expects images [C, H, W] per sample, got " + Arrays.toString(inputShape));
         }
         int p = inputShape[1] < 0 ? -1 : spec.outHeight(inputShape[1]);
         int q = inputShape[2] < 0 ? -1 : spec.outWidth(inputShape[2]);
         if (p == 0 || q == 0 || p < -1 || q < -1) {
             throw new IllegalArgumentException(getClass().getSimpleName() + " '" + name() + "': input "
-                    + java.util.Arrays.toString(inputShape) + " is smaller than the window of " + spec);
+                    + Arrays.toString(inputShape) + " is smaller than the window of " + spec);
         }
         return new int[] {inputShape[0], p, q};
     }
@@ -65,7 +66,7 @@ public abstract class Pooling2D extends LayerBase {
     static int[] pair(String type, String what, int[] values) {
         if (values == null || values.length < 1 || values.length > 2) {
             throw new IllegalArgumentException(type + ": " + what + " needs 1 or 2 values, got "
-                    + (values == null ? "null" : java.util.Arrays.toString(values)));
+                    + (values == null ? "null" : Arrays.toString(values)));
         }
         return values.length == 2 ? values.clone() : new int[] {values[0], values[0]};
     }
