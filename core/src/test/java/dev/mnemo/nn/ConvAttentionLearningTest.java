@@ -12,7 +12,9 @@ import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
 import dev.mnemo.train.Loss;
 import dev.mnemo.train.Losses;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
@@ -132,11 +134,11 @@ class ConvAttentionLearningTest {
             }
 
             @Override
-            public java.util.Map<String, Object> config() {
+            public Map<String, Object> config() {
                 return baseConfig();
             }
         };
-        List<Parameter> params = new java.util.ArrayList<>(attention.parameters());
+        List<Parameter> params = new ArrayList<>(attention.parameters());
         params.addAll(readout.parameters());
         double loss = train(model, params, Losses.meanSquaredError(), 300, this::markedSteps, 0.03);
         System.out.printf("additive attention, marked step: held-out MSE %.2e after 300 steps (predicting 0: ~0.33)%n",

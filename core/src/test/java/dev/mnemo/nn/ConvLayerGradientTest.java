@@ -8,6 +8,7 @@ import dev.mnemo.kernel.KernelBackend;
 import dev.mnemo.kernel.TestData;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,8 +104,8 @@ class ConvLayerGradientTest {
             p.value().copyFrom(data.uniform(p.value().shape()));
         }
         GradientCheck.Input x = grad.input("x", data.uniform(2f, 3, 4, 5), new int[] {4, 1, 0});
-        assertTrue(grad.check("norm", norm.parameters(), java.util.List.of(x),
-                tape -> java.util.List.of(norm.forward(tape, x.on(tape)))) < 1);
+        assertTrue(grad.check("norm", norm.parameters(), List.of(x),
+                tape -> List.of(norm.forward(tape, x.on(tape)))) < 1);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.mnemo.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -91,7 +92,7 @@ final class GradientCheck {
      */
     double layer(Layer layer, Tensor x, int[] lengths) {
         if (layer.name() == null) {
-            ((LayerBase) layer).setName(layer.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+            ((LayerBase) layer).setName(layer.getClass().getSimpleName().toLowerCase(Locale.ROOT));
         }
         int[] sampleShape = Arrays.copyOfRange(x.shape(), 1, x.rank());
         if (lengths != null) {
