@@ -7,7 +7,8 @@ import dev.mnemo.kernel.KernelBackend;
 import dev.mnemo.kernel.LstmWeights;
 import dev.mnemo.kernel.PoolSpec;
 import dev.mnemo.kernel.SeqOptions;
-import dev.mnemo.kernel.reference.ReferenceBackend;
+import dev.mnemo.kernels.vector.conv.Conv2d;
+import dev.mnemo.kernels.vector.conv.Pool2d;
 import dev.mnemo.kernels.vector.gemm.Gemm;
 import dev.mnemo.kernels.vector.ops.Activations;
 import dev.mnemo.kernels.vector.ops.Elementwise;
@@ -26,7 +27,6 @@ public final class VectorBackend implements KernelBackend {
     public static final String NAME = "vector";
 
     private final WorkerPool pool;
-    private final ReferenceBackend pending = new ReferenceBackend();
 
     /** A backend whose parallel regions run on {@code threads} threads. */
     public VectorBackend(int threads) {
@@ -83,27 +83,27 @@ public final class VectorBackend implements KernelBackend {
 
     @Override
     public void conv2dForward(Tensor y, Tensor x, Tensor w, Tensor bias, ConvSpec spec) {
-        pending.conv2dForward(y, x, w, bias, spec);
+        Conv2d.forward(pool, y, x, w, bias, spec);
     }
 
     @Override
     public void conv2dBackwardData(Tensor dx, Tensor dy, Tensor w, ConvSpec spec) {
-        pending.conv2dBackwardData(dx, dy, w, spec);
+        Conv2d.backwardData(pool, dx, dy, w, spec);
     }
 
     @Override
     public void conv2dBackwardWeights(Tensor dw, Tensor db, Tensor dy, Tensor x, ConvSpec spec) {
-        pending.conv2dBackwardWeights(dw, db, dy, x, spec);
+        Conv2d.backwardWeights(pool, dw, db, dy, x, spec);
     }
 
     @Override
     public void pool2dForward(Tensor y, Tensor x, PoolSpec spec) {
-        pending.pool2dForward(y, x, spec);
+        Pool2d.forward(pool, y, x, spec);
     }
 
     @Override
     public void pool2dBackward(Tensor dx, Tensor dy, Tensor x, Tensor y, PoolSpec spec) {
-        pending.pool2dBackward(dx, dy, x, y, spec);
+        Pool2d.backward(pool, dx, dy, x, spec);
     }
 
     @Override

@@ -66,6 +66,36 @@ public final class Elementwise {
         }
     }
 
+    /** {@code m[from + i] += c} for {@code i < count}. */
+    public static void addConstant(MemorySegment m, long from, long count, float c) {
+        long i = 0;
+        if (Simd.ENABLED) {
+            for (long end = Simd.loopBound(count); i < end; i += LANES) {
+                load(m, from + i).add(c).intoMemorySegment(m, (from + i) * Float.BYTES, ORDER);
+            }
+        }
+        for (; i < count; i++) {
+            m.setAtIndex(FLOAT, from + i, m.getAtIndex(FLOAT, from + i) + c);
+        }
+    }
+
+    /** {@code Σ m[from + i]} for {@code i < count}, vector partial sums added in double. */
+    public static double sum(MemorySegment m, long from, long count) {
+        long i = 0;
+        double sum = 0;
+        if (Simd.ENABLED) {
+            FloatVector acc = FloatVector.zero(F);
+            for (long end = Simd.loopBound(count); i < end; i += LANES) {
+                acc = acc.add(load(m, from + i));
+            }
+            sum = acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < count; i++) {
+            sum += m.getAtIndex(FLOAT, from + i);
+        }
+        return sum;
+    }
+
     /** {@code x *= alpha}. */
     public static void scale(Tensor x, float alpha) {
         MemorySegment s = x.segment();
