@@ -28,11 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Mnemo's {@code onednn} backend against oneDNN called directly, side by side in one run, so
  * the ratio is Mnemo's overhead: GEMM 1024³ through the SPI vs raw {@code dnnl_sgemm}; the LSTM
- * reference workload (B 64, T 50, I 128, H 256) forward (inference) and training step of the
+ * reference workload (B 64 or 1, T 50, I 128, H 256) forward (inference) and training step of the
  * layer (forward keeping the workspace + backward) through the SPI vs {@link RawDnnlLstm}.
  * GEMM GFLOP/s = 2.147 / (ms per call).
  *
- * <pre>java -jar benchmarks/target/benchmarks.jar OneDnnOverheadBenchmark</pre>
+ * <pre>java -jar benchmarks/target/benchmarks.jar OneDnnOverheadBenchmark -p batch=64,1 -p peepholes=false,true</pre>
  */
 @State(org.openjdk.jmh.annotations.Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,11 +42,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
 public class OneDnnOverheadBenchmark {
     private static final int N = 1024;
-    private static final int T = 50, B = 64, I = 128, H = 256;
+    private static final int T = 50, I = 128, H = 256;
 
     /** Whether the LSTM has peephole connections. */
     @Param({"false"})
     public boolean peepholes;
+
+    /** LSTM batch size (64: throughput; 1: latency, where per-call overhead shows most). */
+    @Param({"64"})
+    public int batch;
 
     private Scope scope;
     private KernelBackend onednn;
@@ -67,14 +71,14 @@ public class OneDnnOverheadBenchmark {
         rawA = pointer(scope.copyOf(a));
         rawB = pointer(scope.copyOf(b));
         rawC = pointer(scope.zeros(N, N));
-        x = Data.gaussian(scope, r, T, B, I);
-        y = scope.zeros(T, B, H);
-        dy = Data.gaussian(scope, r, T, B, H);
-        dx = scope.zeros(T, B, I);
-        workspace = scope.zeros(Math.toIntExact(onednn.lstmWorkspaceSize(T, B, H)));
+        x = Data.gaussian(scope, r, T, batch, I);
+        y = scope.zeros(T, batch, H);
+        dy = Data.gaussian(scope, r, T, batch, H);
+        dx = scope.zeros(T, batch, I);
+        workspace = scope.zeros(Math.toIntExact(onednn.lstmWorkspaceSize(T, batch, H)));
         w = weights(r, false);
         dw = weights(r, true);
-        raw = new RawDnnlLstm(T, B, I, H, peepholes);
+        raw = new RawDnnlLstm(T, batch, I, H, peepholes);
     }
 
     private LstmWeights weights(Random r, boolean zeros) {
