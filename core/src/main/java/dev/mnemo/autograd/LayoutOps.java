@@ -4,13 +4,22 @@ import dev.mnemo.tensor.Tensor;
 import java.util.Arrays;
 
 /**
- * Layout ops: switching batch-first sequences between channels-last {@code [B, T, F]} (the
- * layers' sequence layout, as Keras) and channels-first {@code [B, F, T]} (the convolution
- * kernels' layout, as PyTorch), zeroing padded steps, and zero padding at the end of trailing
- * axes (the odd extra row/column of asymmetric "same" padding).
+ * Layout ops: reshaping with explicit sequence lengths, switching batch-first sequences between
+ * channels-last {@code [B, T, F]} (the layers' sequence layout, as Keras) and channels-first
+ * {@code [B, F, T]} (the convolution kernels' layout, as PyTorch), zeroing padded steps, and zero
+ * padding at the end of trailing axes (the odd extra row/column of asymmetric "same" padding).
  */
 public final class LayoutOps {
     private LayoutOps() {}
+
+    /**
+     * The same values in another shape of equal size (a view, no copy), carrying {@code lengths}
+     * (null: none), for reshapes that keep or drop the time axis explicitly.
+     */
+    public static Variable reshape(Tape tape, Variable x, int[] lengths, int... shape) {
+        Tensor y = x.value().view(shape);
+        return tape.result(y, lengths, gy -> tape.kernels().axpy(1f, gy, tape.grad(x).view(shape)), x);
+    }
 
     /**
      * Swaps the last two axes, {@code [..., A, B] → [..., B, A]} (a copy). The result carries

@@ -1,6 +1,6 @@
 package dev.mnemo.nn;
 
-import dev.mnemo.autograd.ShapeOps;
+import dev.mnemo.autograd.LayoutOps;
 import dev.mnemo.autograd.Tape;
 import dev.mnemo.autograd.Variable;
 import java.util.Arrays;
@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Flattens each sample to a vector, {@code [B, d1, ..., dn] → [B, d1·...·dn]}, in row-major
  * order and without copying (Keras's {@code Flatten}; {@code nn.Flatten()} for NCHW images, so a
- * following PyTorch {@code nn.Linear}'s weights load unchanged).
+ * following PyTorch {@code nn.Linear}'s weights load unchanged). Sequence lengths are dropped:
+ * the time axis is gone.
  */
 public final class Flatten extends LayerBase {
     private int size;
@@ -36,7 +37,7 @@ public final class Flatten extends LayerBase {
     @Override
     public Variable forward(Tape tape, Variable x) {
         requireBuilt();
-        return ShapeOps.reshape(tape, x, x.value().dim(0), size);
+        return LayoutOps.reshape(tape, x, null, x.value().dim(0), size);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.mnemo.nn;
 
-import dev.mnemo.autograd.ShapeOps;
+import dev.mnemo.autograd.LayoutOps;
 import dev.mnemo.autograd.Tape;
 import dev.mnemo.autograd.Variable;
 import java.util.Arrays;
@@ -10,6 +10,8 @@ import java.util.Map;
  * Gives each sample a new shape of the same size, {@code [B, ...in] → [B, ...target]}, without
  * copying (Keras's {@code Reshape}); one target axis may be {@code -1}, inferred from the size.
  * Row-major order is kept, so {@code Reshape(C, H, W)} after a {@code Dense(C·H·W)} makes images.
+ * Sequence lengths are kept only when the first per-sample axis (the time axis) keeps its size
+ * and so stays the time axis ({@code [T, F] → [T, a, b]}); otherwise they are dropped.
  */
 public final class Reshape extends LayerBase {
     private final int[] target;
@@ -60,7 +62,8 @@ public final class Reshape extends LayerBase {
         int[] shape = new int[resolved.length + 1];
         shape[0] = x.value().dim(0);
         System.arraycopy(resolved, 0, shape, 1, resolved.length);
-        return ShapeOps.reshape(tape, x, shape);
+        boolean keepsTime = x.value().rank() >= 2 && resolved.length >= 1 && resolved[0] == x.value().dim(1);
+        return LayoutOps.reshape(tape, x, keepsTime ? x.lengths() : null, shape);
     }
 
     @Override

@@ -138,6 +138,23 @@ class ConvLayerTest {
         }
     }
 
+    @Test
+    void reshapesKeepLengthsOnlyWhileTheTimeAxisStays() {
+        int[] lengths = {3, 1};
+        Tensor x = data.uniform(2, 3, 4);
+        Reshape split = new Reshape("split", 3, 2, 2);
+        Reshape fold = new Reshape("fold", 12);
+        Flatten flatten = new Flatten("flatten");
+        for (Layer layer : new Layer[] {split, fold, flatten}) {
+            layer.build(new int[] {3, 4}, new BuildContext(scope, new Random(1)));
+        }
+        try (Tape tape = Tape.inference(kernels)) {
+            assertArrayEquals(lengths, split.forward(tape, tape.input(x, lengths)).lengths());
+            assertEquals(null, fold.forward(tape, tape.input(x, lengths)).lengths());
+            assertEquals(null, flatten.forward(tape, tape.input(x, lengths)).lengths());
+        }
+    }
+
     private static void assertMessage(String expected, Executable action) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action);
         assertTrue(e.getMessage().contains(expected), "message '" + e.getMessage() + "' should contain '" + expected + "'");
