@@ -29,7 +29,7 @@ final class LayerNames {
         if (!(layer instanceof LayerBase base)) {
             throw new IllegalArgumentException("layer " + layer.getClass().getName() + " has no name");
         }
-        String stem = layer.getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        String stem = layer.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
         String candidate;
         do {
             int n = counters.merge(stem, 1, Integer::sum) - 1;
