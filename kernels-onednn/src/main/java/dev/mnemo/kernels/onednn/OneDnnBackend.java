@@ -26,6 +26,21 @@ import java.util.function.LongSupplier;
  * Every native call runs under the process-wide oneDNN lock with this backend's OpenMP thread
  * count, so two callers never run competing OpenMP teams. Primitives are cached by shape per
  * backend instance; scratch memory is reused between calls.
+ *
+ * <p><b>Masks and their cost.</b> oneDNN's RNN primitive has no per-sample lengths, so a
+ * variable-length batch runs as one RNN per distinct length ({@link LengthGroups}): exact
+ * outputs, final states and gradients, no padded step computed, but one primitive call per
+ * distinct length on a smaller batch (smaller GEMMs, lower efficiency) plus a gather/scatter copy
+ * of the group's inputs, outputs and gradients. Equal lengths cost nothing extra.
+ *
+ * <p><b>Training workspace.</b> {@link #lstmWorkspaceSize} is oneDNN's own workspace (gates, all
+ * h and c states and a copy of the input: about 15·T·B·H floats at I ≤ H, 3× the reference
+ * backend's) plus the final states; see {@link DnnlRnn#workspaceFloats} for inputs wider than the
+ * hidden state.
+ *
+ * <p><b>Measured</b> (JMH, 2 threads, same run, {@code OneDnnOverheadBenchmark}): GEMM 1024³ at
+ * 0.98–1.00× the time of raw {@code dnnl_sgemm}; LSTM B64 T50 I128 H256 forward 1.03× and
+ * forward+backward 1.05× the raw primitive's time; batch 1 forward 1.33× (the weight-change check).
  */
 final class OneDnnBackend implements KernelBackend {
     private final DnnlRuntime rt;

@@ -15,6 +15,8 @@ public final class OneDnnProvider implements KernelProvider {
     /** The backend's name. */
     public static final String NAME = "onednn";
 
+    private static final System.Logger LOG = System.getLogger("dev.mnemo.kernel");
+
     private final Callable<?> loader;
     private volatile Availability availability;
 
@@ -59,7 +61,9 @@ public final class OneDnnProvider implements KernelProvider {
         if (!a.available()) {
             throw new IllegalStateException("kernel backend 'onednn' is not available here: " + a.reason());
         }
-        return new OneDnnBackend(DnnlRuntime.get(), threads);
+        DnnlRuntime runtime = DnnlRuntime.get();
+        LOG.log(System.Logger.Level.DEBUG, "mnemo: oneDNN {0} backend with {1} OpenMP thread(s)", runtime.version, threads);
+        return new OneDnnBackend(runtime, threads);
     }
 
     private Availability load() {
