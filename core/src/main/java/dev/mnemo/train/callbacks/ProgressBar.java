@@ -28,10 +28,11 @@ import java.util.function.LongSupplier;
  * Epoch 3/10 - 6.6s - loss: 0.1234 - accuracy: 0.9000 - val_loss: 0.1410 - val_accuracy: 0.8800 - lr: 0.0010 - 1520.3 samples/s
  * </pre>
  *
- * The batch count is shown as {@code i/n} when the data loader knows {@code n} (streaming
- * sources may not: then {@code i} and the elapsed time, no bar or ETA). Values print with four
- * decimals, or in scientific notation outside [0.001, 100000). If training stops early, the
- * reason is printed at the end.
+ * The epoch's time includes validation; samples/s counts training batches only. The batch count
+ * is shown as {@code i/n} when the data loader knows {@code n} (streaming sources may not: then
+ * {@code i} and the elapsed time, no bar or ETA). Values print with four decimals, or in
+ * scientific notation outside [0.001, 100000). If training stops early, the reason is printed at
+ * the end.
  *
  * <p>{@link Style#AUTO} picks {@link Style#TERMINAL} when the output is {@code System.out} and
  * {@link Console#isTerminal()} says it reaches a terminal, {@link Style#PLAIN} otherwise.
@@ -63,6 +64,7 @@ public final class ProgressBar implements Callback {
     private int lastLineLength;
     private double samples;
     private int batches;
+    private double trainingSeconds;
 
     /** Progress on {@code System.out}, style chosen automatically, no per-batch lines in plain style. */
     public ProgressBar() {
@@ -113,6 +115,7 @@ public final class ProgressBar implements Callback {
         lastLineLength = 0;
         samples = 0;
         batches = 0;
+        trainingSeconds = 0;
     }
 
     @Override
@@ -121,6 +124,7 @@ public final class ProgressBar implements Callback {
         samples = logs.getOrDefault("samples", 0.0);
         batches = batch + 1;
         double seconds = (now - epochStart) / NANOS_PER_SECOND;
+        trainingSeconds = seconds;
         if (terminal) {
             boolean last = batchesPerEpoch.isPresent() && batches >= batchesPerEpoch.getAsInt();
             if (last || lastDraw == Long.MIN_VALUE || now - lastDraw >= REDRAW_NANOS) {
@@ -136,10 +140,10 @@ public final class ProgressBar implements Callback {
     public void onEpochEnd(TrainingContext context, int epoch, Map<String, Double> logs) {
         double seconds = (clock.getAsLong() - epochStart) / NANOS_PER_SECOND;
         if (terminal) {
-            redraw(epochLabel(epoch) + " " + batchProgress(true) + " - " + duration(seconds) + values(logs) + speed(seconds));
+            redraw(epochLabel(epoch) + " " + batchProgress(true) + " - " + duration(seconds) + values(logs) + speed(trainingSeconds));
             out.println();
         } else {
-            out.println(epochLabel(epoch) + " - " + duration(seconds) + values(logs) + speed(seconds));
+            out.println(epochLabel(epoch) + " - " + duration(seconds) + values(logs) + speed(trainingSeconds));
         }
         out.flush();
     }

@@ -41,6 +41,15 @@ final class ScriptedContext implements TrainingContext {
         return history;
     }
 
+    /** Logs in the given key order: {@code logs("loss", 0.5, "val_loss", 0.6)}. */
+    static Map<String, Double> logs(Object... keysAndValues) {
+        Map<String, Double> logs = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            logs.put((String) keysAndValues[i], ((Number) keysAndValues[i + 1]).doubleValue());
+        }
+        return logs;
+    }
+
     /** One-key logs: {@code key → value} per epoch. */
     static List<Map<String, Double>> series(String key, double... values) {
         return java.util.Arrays.stream(values).mapToObj(v -> Map.of(key, v)).toList();
