@@ -55,6 +55,7 @@ public final class ProgressBar implements Callback {
     private final boolean terminal;
     private final int logEveryBatches;
     private final int barWidth;
+    private final int lineWidth;
     private final LongSupplier clock;
 
     private int epochs;
@@ -84,6 +85,10 @@ public final class ProgressBar implements Callback {
         this.terminal = style == Style.TERMINAL || (style == Style.AUTO && b.out == System.out && isTerminal());
         this.logEveryBatches = b.logEveryBatches;
         this.barWidth = b.barWidth;
+        if (b.lineWidth < 20) {
+            throw new IllegalArgumentException("ProgressBar: lineWidth must be >= 20, got " + b.lineWidth);
+        }
+        this.lineWidth = b.lineWidth;
         this.clock = b.clock;
     }
 
@@ -129,7 +134,8 @@ public final class ProgressBar implements Callback {
             boolean last = batchesPerEpoch.isPresent() && batches >= batchesPerEpoch.getAsInt();
             if (last || lastDraw == Long.MIN_VALUE || now - lastDraw >= REDRAW_NANOS) {
                 lastDraw = now;
-                redraw(epochLabel(epoch) + " " + batchProgress(true) + values(logs) + speed(seconds) + remaining(seconds));
+                String line = epochLabel(epoch) + " " + batchProgress(true) + values(logs) + speed(seconds) + remaining(seconds);
+                redraw(line.length() < lineWidth ? line : line.substring(0, lineWidth - 4) + "...");
             }
         } else if (logEveryBatches > 0 && batches % logEveryBatches == 0) {
             out.println(epochLabel(epoch) + " batch " + batchProgress(false) + values(logs) + speed(seconds));
@@ -156,7 +162,11 @@ public final class ProgressBar implements Callback {
         }
     }
 
-    /** Replaces the current terminal line, blanking what is left of a longer previous one. */
+    /**
+     * Replaces the current terminal line, blanking what is left of a longer previous one. Lines
+     * redrawn during an epoch are cut to fit {@code lineWidth}: a wrapped line could not be
+     * redrawn in place. The epoch's final line ends with a newline, so it may wrap.
+     */
     private void redraw(String line) {
         out.print("\r" + line + " ".repeat(Math.max(0, lastLineLength - line.length())));
         out.flush();
@@ -237,6 +247,7 @@ public final class ProgressBar implements Callback {
         private Style style = Style.AUTO;
         private int logEveryBatches;
         private int barWidth = 30;
+        private int lineWidth = terminalColumns();
         private LongSupplier clock = System::nanoTime;
 
         private Builder() {}
@@ -263,6 +274,23 @@ public final class ProgressBar implements Callback {
         public Builder barWidth(int width) {
             this.barWidth = width;
             return this;
+        }
+
+        /**
+         * Characters per terminal line, ≥ 20 (default: the {@code COLUMNS} environment variable
+         * when the shell exports it, else 100).
+         */
+        public Builder lineWidth(int columns) {
+            this.lineWidth = columns;
+            return this;
+        }
+
+        private static int terminalColumns() {
+            try {
+                return Math.max(20, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100").trim()));
+            } catch (NumberFormatException e) {
+                return 100;
+            }
         }
 
         /** The time source in nanoseconds (tests use a fake one). */

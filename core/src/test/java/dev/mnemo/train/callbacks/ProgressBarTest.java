@@ -91,7 +91,7 @@ class ProgressBarTest {
     @Test
     void terminalStyleRedrawsOneLineWithBarSpeedAndEta() {
         AtomicLong now = new AtomicLong();
-        ProgressBar bar = ProgressBar.builder().output(out).style(ProgressBar.Style.TERMINAL).barWidth(10).clock(now::get).build();
+        ProgressBar bar = ProgressBar.builder().output(out).style(ProgressBar.Style.TERMINAL).barWidth(10).lineWidth(200).clock(now::get).build();
         new ScriptedContext(null, 2, OptionalInt.of(4)).play(new Steps(bar, now), List.of(ScriptedContext.logs("loss", 0.25, "val_loss", 0.5)));
         String[] draws = output().split("\r", -1);
         assertEquals("", draws[0]);
@@ -106,7 +106,7 @@ class ProgressBarTest {
     @Test
     void terminalStyleWithoutAKnownBatchCountShowsTheCountAndElapsedTime() {
         AtomicLong now = new AtomicLong();
-        ProgressBar bar = ProgressBar.builder().output(out).style(ProgressBar.Style.TERMINAL).clock(now::get).build();
+        ProgressBar bar = ProgressBar.builder().output(out).style(ProgressBar.Style.TERMINAL).lineWidth(200).clock(now::get).build();
         new ScriptedContext(null, 1, OptionalInt.empty()).play(new Steps(bar, now), List.of(Map.of("loss", 0.25)));
         String[] draws = output().split("\r", -1);
         assertEquals("Epoch 1/1 2 - loss: 0.5000 - 8.0 samples/s - 2.0s", draws[2]);
@@ -116,7 +116,7 @@ class ProgressBarTest {
     @Test
     void aShorterRedrawBlanksTheRestOfTheLongerOne() {
         AtomicLong now = new AtomicLong();
-        ProgressBar bar = ProgressBar.builder().output(out).style(ProgressBar.Style.TERMINAL).clock(now::get).build();
+        ProgressBar bar = ProgressBar.builder().output(out).style(ProgressBar.Style.TERMINAL).lineWidth(200).clock(now::get).build();
         ScriptedContext context = new ScriptedContext(null, 1, OptionalInt.empty());
         bar.onTrainBegin(context);
         bar.onEpochBegin(context, 0);
@@ -127,6 +127,25 @@ class ProgressBarTest {
         String[] draws = output().split("\r", -1);
         assertEquals(draws[1].length(), draws[2].length());
         assertTrue(draws[2].matches("Epoch 1/1 2 - loss: 1\\.0000 - 8\\.0 samples/s - 2\\.0s {4}"), "'" + draws[2] + "'");
+    }
+
+    @Test
+    void linesRedrawnDuringAnEpochAreCutToTheTerminalWidth() {
+        AtomicLong now = new AtomicLong();
+        ProgressBar bar = ProgressBar.builder().output(out).style(ProgressBar.Style.TERMINAL).lineWidth(40).clock(now::get).build();
+        new ScriptedContext(null, 2, OptionalInt.of(4)).play(new Steps(bar, now), List.of(ScriptedContext.logs("loss", 0.25)));
+        String[] draws = output().split("\r", -1);
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(39, draws[i].length(), draws[i]);
+            assertTrue(draws[i].startsWith("Epoch 1/2 [") && draws[i].endsWith("..."), draws[i]);
+        }
+        assertTrue(draws[5].endsWith("4/4 - 4.5s - loss: 0.2500 - 8.0 samples/s" + System.lineSeparator()),
+                "the final line is whole: " + draws[5]);
+    }
+
+    @Test
+    void autoStyleUnderTheTestRunnerIsPlain() {
+        assertFalse(new ProgressBar().isTerminalStyle(), "surefire pipes System.out, so no terminal");
     }
 
     @Test
@@ -156,6 +175,8 @@ class ProgressBarTest {
     void badSettingsAreNamed() {
         assertEquals("ProgressBar: logEveryBatches must be >= 0 (0 = epoch lines only), got -1",
                 assertThrows(IllegalArgumentException.class, () -> ProgressBar.builder().logEveryBatches(-1).build()).getMessage());
+        assertEquals("ProgressBar: lineWidth must be >= 20, got 10",
+                assertThrows(IllegalArgumentException.class, () -> ProgressBar.builder().lineWidth(10).build()).getMessage());
         assertEquals("ProgressBar: barWidth must be in [5, 200], got 2",
                 assertThrows(IllegalArgumentException.class, () -> ProgressBar.builder().barWidth(2).build()).getMessage());
     }
