@@ -3,6 +3,7 @@ package dev.mnemo.train;
 import dev.mnemo.data.DataLoader;
 import dev.mnemo.data.Dataset;
 import dev.mnemo.data.Split;
+import dev.mnemo.train.callbacks.ProgressBar;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
  *         .callbacks(new EarlyStopping(...)).run();
  * }</pre>
  *
- * <p>{@code validationSplit(f)} holds out the last fraction {@code f} of the samples, before any
+ * <p>Progress is reported unless {@code verbose(false)}. {@code validationSplit(f)} holds out the last fraction {@code f} of the samples, before any
  * shuffling, as Keras's {@code validation_split} does (shuffle your data first if it is ordered,
  * or pass {@code validationData}). Training batches are reshuffled every epoch from the seed.
  */
@@ -28,6 +29,7 @@ public final class Fit {
     private double validationSplit;
     private Dataset validationData;
     private final List<Callback> callbacks = new ArrayList<>();
+    private boolean verbose = true;
 
     Fit(Model model, Dataset data) {
         this.model = model;
@@ -67,6 +69,15 @@ public final class Fit {
         return this;
     }
 
+    /**
+     * Whether to report progress (default true): a live bar with loss, metrics, samples/s and ETA
+     * on a terminal, one plain line per epoch otherwise ({@link ProgressBar}).
+     */
+    public Fit verbose(boolean verbose) {
+        this.verbose = verbose;
+        return this;
+    }
+
     /** Callbacks, in the order they are called. */
     public Fit callbacks(Callback... callbacks) {
         this.callbacks.addAll(List.of(callbacks));
@@ -90,6 +101,10 @@ public final class Fit {
             loader.shuffle(shuffleSeed);
         }
         DataLoader validationLoader = validation == null ? null : DataLoader.builder(validation).batchSize(batchSize).build();
-        return model.fit(loader.build(), validationLoader, epochs, callbacks.toArray(Callback[]::new));
+        List<Callback> all = new ArrayList<>(callbacks);
+        if (verbose && all.stream().noneMatch(c -> c instanceof ProgressBar)) {
+            all.add(new ProgressBar());
+        }
+        return model.fit(loader.build(), validationLoader, epochs, all.toArray(Callback[]::new));
     }
 }

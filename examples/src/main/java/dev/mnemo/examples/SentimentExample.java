@@ -9,18 +9,16 @@ import dev.mnemo.nn.Sequential;
 import dev.mnemo.optim.Optimizer;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
-import dev.mnemo.train.Callback;
 import dev.mnemo.train.Losses;
 import dev.mnemo.train.Metrics;
 import dev.mnemo.train.Model;
 import dev.mnemo.train.ModelFile;
-import dev.mnemo.train.TrainingContext;
+import dev.mnemo.train.callbacks.ProgressBar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -63,7 +61,7 @@ public final class SentimentExample {
 
             DataLoader trainLoader = DataLoader.builder(train.dataset()).batchSize(32).shuffle(1).build();
             DataLoader testLoader = DataLoader.builder(test.dataset()).batchSize(100).build();
-            model.fit(trainLoader, testLoader, 6, new EpochPrinter());
+            model.fit(trainLoader, testLoader, 6, new ProgressBar());  // a live bar on a terminal, epoch lines otherwise
 
             Model.Evaluation evaluation = model.evaluate(testLoader);
             System.out.printf("test accuracy %.3f%n%s%n", evaluation.logs().get("accuracy"), evaluation.confusion());
@@ -82,16 +80,6 @@ public final class SentimentExample {
                 System.out.printf("  %-34s -> %s (logit margin %+.2f)%n", '"' + reviews[i] + '"',
                         margin > 0 ? "positive" : "negative", margin);
             }
-        }
-    }
-
-    /** One line per epoch. */
-    private static final class EpochPrinter implements Callback {
-        @Override
-        public void onEpochEnd(TrainingContext context, int epoch, Map<String, Double> logs) {
-            System.out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  accuracy %.3f  val_loss %.4f  val_accuracy %.3f%n",
-                    epoch + 1, context.epochs(), logs.get("loss"), logs.get("accuracy"), logs.get("val_loss"),
-                    logs.get("val_accuracy"));
         }
     }
 
