@@ -82,12 +82,12 @@ public final class ProgressBar implements Callback {
         if (b.barWidth < 5 || b.barWidth > 200) {
             throw new IllegalArgumentException("ProgressBar: barWidth must be in [5, 200], got " + b.barWidth);
         }
-        this.terminal = style == Style.TERMINAL || (style == Style.AUTO && b.out == System.out && isTerminal());
-        this.logEveryBatches = b.logEveryBatches;
-        this.barWidth = b.barWidth;
         if (b.lineWidth < 20) {
             throw new IllegalArgumentException("ProgressBar: lineWidth must be >= 20, got " + b.lineWidth);
         }
+        this.terminal = style == Style.TERMINAL || (style == Style.AUTO && b.out == System.out && isTerminal());
+        this.logEveryBatches = b.logEveryBatches;
+        this.barWidth = b.barWidth;
         this.lineWidth = b.lineWidth;
         this.clock = b.clock;
     }
@@ -129,7 +129,7 @@ public final class ProgressBar implements Callback {
         samples = logs.getOrDefault("samples", 0.0);
         batches = batch + 1;
         double seconds = (now - epochStart) / NANOS_PER_SECOND;
-        trainingSeconds = seconds;
+        trainingSeconds = seconds;                            // the last batch's time: training only
         if (terminal) {
             boolean last = batchesPerEpoch.isPresent() && batches >= batchesPerEpoch.getAsInt();
             if (last || lastDraw == Long.MIN_VALUE || now - lastDraw >= REDRAW_NANOS) {
