@@ -6,6 +6,7 @@ import dev.mnemo.io.SafeTensors;
 import dev.mnemo.nn.Layer;
 import dev.mnemo.nn.Layers;
 import dev.mnemo.nn.Parameter;
+import dev.mnemo.optim.OptimizerState;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Saves and loads whole models as one safetensors file: the weights as float32 tensors named by
@@ -26,9 +28,14 @@ import java.util.Map;
  * <p>Loading rebuilds the layers from the architecture, then checks every tensor against the
  * parameter it fills (present, same shape, nothing left over) and names the tensor on mismatch.
  * Saved then loaded, a model gives bit-identical outputs, also in a fresh JVM.
+ *
+ * <p>A compiled model's file also holds its optimizer state ({@code optimizer/...} tensors and
+ * {@code optimizer.*} metadata, see {@link OptimizerState}), so a checkpoint resumes exactly:
+ * load, compile with the same optimizer settings, then {@link #restoreOptimizer}.
  */
 public final class ModelFile {
     static final String FORMAT_VERSION = "1";
+    private static final String OPTIMIZER_TENSORS = "optimizer/";
 
     private ModelFile() {}
 
@@ -42,6 +49,11 @@ public final class ModelFile {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (Parameter p : model.parameters()) {
             tensors.put(p.name(), p.value());
+        }
+        if (model.optimizer() != null) {
+            OptimizerState state = model.optimizer().state();
+            tensors.putAll(new TreeMap<>(state.tensors()));
+            meta.putAll(new TreeMap<>(state.metadata()));
         }
         SafeTensors.write(file, tensors, meta);
     }
@@ -83,9 +95,31 @@ public final class ModelFile {
         }
     }
 
-    /** Fills every parameter from the tensor of the same name; all must be present, shapes equal, none extra. */
+    /**
+     * Restores the optimizer state saved with the model in {@code file} into {@code model}'s
+     * optimizer (compile it first, with the same optimizer settings), so training continues with
+     * the numbers an uninterrupted run would give.
+     */
+    public static void restoreOptimizer(Model model, Path file) throws IOException {
+        if (model.optimizer() == null) {
+            throw new IllegalStateException("compile the model (with the optimizer it was trained with) before restoring its state");
+        }
+        try (Scope scope = Scope.open()) {
+            SafeTensors.Contents contents = SafeTensors.read(file, scope);
+            if (contents.metadata().keySet().stream().noneMatch(k -> k.startsWith("optimizer."))) {
+                throw new InvalidModelFileException(file, "holds no optimizer state (it was saved before compile)");
+            }
+            model.optimizer().loadState(model.parameters(), contents.tensors(), contents.metadata());
+        }
+    }
+
+    /**
+     * Fills every parameter from the tensor of the same name; all must be present, shapes equal,
+     * none extra (optimizer state, {@code optimizer/...}, is not a parameter and is skipped).
+     */
     static void copyWeights(Path file, Map<String, Tensor> tensors, List<Parameter> params) {
         Map<String, Tensor> left = new LinkedHashMap<>(tensors);
+        left.keySet().removeIf(name -> name.startsWith(OPTIMIZER_TENSORS));
         for (Parameter p : params) {
             Tensor t = left.remove(p.name());
             if (t == null) {

@@ -104,6 +104,27 @@ class ModelFileTest {
     }
 
     @Test
+    void aCheckpointWithOptimizerStateResumesWithTheSameNumbers() throws Exception {
+        int[][] sequences = {{3, 1, 4}, {1, 5, 9, 2}, {6, 5}, {3, 5, 8, 9, 7}, {9}, {2, 6, 5}};
+        DataLoader data = DataLoader.builder(Dataset.ofSequences(sequences, new int[] {0, 1, 2, 0, 1, 2})).batchSize(3).build();
+        Path checkpoint = dir.resolve("checkpoint.safetensors");
+        Map<String, float[]> uninterrupted;
+        try (Model model = trainedModel()) {             // 2 epochs of Adam
+            ModelFile.save(model, checkpoint);
+            model.fit(data, 1);                           // a third epoch, uninterrupted
+            uninterrupted = model.weights();
+        }
+        try (Model resumed = ModelFile.load(checkpoint)) {
+            resumed.useKernels(new ReferenceBackend());
+            resumed.compile(Optimizer.adam(0.05).build(), Losses.sparseCategoricalCrossEntropy());
+            ModelFile.restoreOptimizer(resumed, checkpoint);
+            assertEquals(4, resumed.optimizer().iterations(), "2 epochs of 2 batches");
+            resumed.fit(data, 1);
+            uninterrupted.forEach((name, w) -> assertArrayEquals(w, resumed.weights().get(name), name + " after resuming"));
+        }
+    }
+
+    @Test
     void atomicSaveLeavesNoTemporaryFiles() throws Exception {
         Path file = dir.resolve("m.safetensors");
         try (Model model = trainedModel()) {
