@@ -173,7 +173,8 @@ public final class Model implements AutoCloseable {
     /**
      * Trains for {@code epochs} passes over {@code train}, evaluating on {@code validation} (may be
      * null) after each; logs {@code loss}, metrics, {@code val_*} and {@code lr} into the history
-     * and the callbacks.
+     * and the callbacks. If training fails (e.g. {@link TrainingDivergedException}), the callbacks'
+     * {@code onTrainEnd} still runs before the exception propagates.
      */
     public History fit(DataLoader train, DataLoader validation, int epochs, Callback... callbacks) {
         requireCompiled();
@@ -184,16 +185,29 @@ public final class Model implements AutoCloseable {
         Context context = new Context(epochs, train.batchesPerEpoch());
         List<Callback> all = List.of(callbacks);
         all.forEach(c -> c.onTrainBegin(context));
-        for (int epoch = 0; epoch < epochs && context.stopReason == null; epoch++) {
-            int e = epoch;
-            all.forEach(c -> c.onEpochBegin(context, e));
-            Map<String, Double> logs = trainEpoch(train, epoch, context, all);
-            if (validation != null) {
-                evaluate(validation).logs().forEach((k, v) -> logs.put("val_" + k, v));
+        try {
+            for (int epoch = 0; epoch < epochs && context.stopReason == null; epoch++) {
+                int e = epoch;
+                all.forEach(c -> c.onEpochBegin(context, e));
+                Map<String, Double> logs = trainEpoch(train, epoch, context, all);
+                if (validation != null) {
+                    evaluate(validation).logs().forEach((k, v) -> logs.put("val_" + k, v));
+                }
+                logs.put("lr", optimizer.learningRate());
+                history.add(logs);
+                all.forEach(c -> c.onEpochEnd(context, e, logs));
             }
-            logs.put("lr", optimizer.learningRate());
-            history.add(logs);
-            all.forEach(c -> c.onEpochEnd(context, e, logs));
+        } catch (RuntimeException failure) {
+            // Callbacks still see the end of training (early stopping may restore its best weights), as in Keras.
+            history.setStopReason("training failed: " + failure.getMessage());
+            for (Callback c : all) {
+                try {
+                    c.onTrainEnd(context, history);
+                } catch (RuntimeException inner) {
+                    failure.addSuppressed(inner);
+                }
+            }
+            throw failure;
         }
         history.setStopReason(context.stopReason);
         all.forEach(c -> c.onTrainEnd(context, history));
