@@ -12,6 +12,7 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_convolution_backward_data_primi
 import static org.bytedeco.dnnl.global.dnnl.dnnl_convolution_backward_weights_primitive_desc_create;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_convolution_direct;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_convolution_forward_primitive_desc_create;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_format_tag_any;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_forward_inference;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_forward_training;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_nchw;
@@ -21,27 +22,41 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_x;
 
 import dev.mnemo.kernel.ConvSpec;
 import dev.mnemo.tensor.Tensor;
+import java.lang.foreign.MemorySegment;
 import java.util.List;
+import java.util.Locale;
 import org.bytedeco.dnnl.dnnl_memory_desc;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 
 /**
  * 2-D convolution (forward, backward-data, backward-weights with bias) through oneDNN's direct
- * convolution primitives, on the tensors' own NCHW / OIHW memory. oneDNN counts dilation from 0
- * (ours from 1) and takes left and right padding separately (ours is symmetric; its output-size
- * check floors like PyTorch's). Backward primitives overwrite their outputs, so they write into
- * scratch and the results are added into the SPI's accumulating gradients.
+ * convolution primitives.
+ *
+ * <p><b>Layouts.</b> The primitives are created with {@code format_tag::any}, so oneDNN picks its
+ * blocked layouts (e.g. {@code nChw16c}) and its JIT kernels; asked for plain NCHW it falls back
+ * to a reference kernel about 50–100× slower. Activations are reordered between NCHW and the
+ * chosen layout around each call ({@link Reorders}); weights go through the {@link WeightCache}
+ * (reordered once, again only when they change). Backward results are reordered straight into the
+ * SPI's accumulating gradients with a sum post-op.
+ *
+ * <p>oneDNN counts dilation from 0 (ours from 1) and takes left and right padding separately
+ * (ours is symmetric; its output-size check floors like PyTorch's).
  */
 final class DnnlConv {
     private final DnnlRuntime rt;
     private final PrimitiveCache cache;
     private final Scratch scratch;
+    private final Reorders reorders;
+    private final WeightCache weights;
     private final DnnlAccumulate accumulate;
 
-    DnnlConv(DnnlRuntime rt, PrimitiveCache cache, Scratch scratch, DnnlAccumulate accumulate) {
+    DnnlConv(DnnlRuntime rt, PrimitiveCache cache, Scratch scratch, Reorders reorders, WeightCache weights,
+             DnnlAccumulate accumulate) {
         this.rt = rt;
         this.cache = cache;
         this.scratch = scratch;
+        this.reorders = reorders;
+        this.weights = weights;
         this.accumulate = accumulate;
     }
 
@@ -57,7 +72,7 @@ final class DnnlConv {
             return List.of(t.dim(0), t.dim(1), t.dim(2), t.dim(3));
         }
 
-        private static long[] longs(List<Integer> d) {
+        static long[] longs(List<Integer> d) {
             return d.stream().mapToLong(Integer::longValue).toArray();
         }
 
@@ -73,12 +88,20 @@ final class DnnlConv {
         }
         Shapes s = Shapes.of(x, w, y, bias != null, spec);
         Primitive p = cache.get(List.of(Kind.FORWARD, s), () -> create(s, Kind.FORWARD));
-        Exec e = new Exec(rt, p).arg(DNNL_ARG_SRC, x.segment()).arg(DNNL_ARG_WEIGHTS, w.segment())
-                .arg(DNNL_ARG_DST, y.segment());
+        long[] yDims = Shapes.longs(s.y());
+        boolean plainDst = reorders.isPlain(p, DNNL_ARG_DST, dnnl_nchw, yDims);
+        MemorySegment dst = plainDst ? y.segment() : reorders.buffer(p, DNNL_ARG_DST);
+        Exec e = new Exec(rt, p)
+                .arg(DNNL_ARG_SRC, reorders.toPrimitive(p, DNNL_ARG_SRC, x.segment(), dnnl_nchw, Shapes.longs(s.x())))
+                .arg(DNNL_ARG_WEIGHTS, weightsFor(p, DNNL_ARG_WEIGHTS, w, s))
+                .arg(DNNL_ARG_DST, dst);
         if (bias != null) {
             e.arg(DNNL_ARG_BIAS, bias.segment());
         }
         e.run();
+        if (!plainDst) {
+            reorders.fromPrimitive(p, DNNL_ARG_DST, dst, y.segment(), false, dnnl_nchw, yDims);
+        }
     }
 
     void backwardData(Tensor dx, Tensor dy, Tensor w, ConvSpec spec) {
@@ -87,10 +110,14 @@ final class DnnlConv {
         }
         Shapes s = Shapes.of(dx, w, dy, false, spec);
         Primitive p = cache.get(List.of(Kind.BACKWARD_DATA, s), () -> create(s, Kind.BACKWARD_DATA));
-        Tensor grad = scratch.tensor(dx.shape());
-        new Exec(rt, p).arg(DNNL_ARG_DIFF_DST, dy.segment()).arg(DNNL_ARG_WEIGHTS, w.segment())
-                .arg(DNNL_ARG_DIFF_SRC, grad.segment()).run();
-        accumulate.add(dx.segment(), grad.segment(), dx.size());
+        MemorySegment grad = reorders.buffer(p, DNNL_ARG_DIFF_SRC);
+        new Exec(rt, p)
+                .arg(DNNL_ARG_DIFF_DST, reorders.toPrimitive(p, DNNL_ARG_DIFF_DST, dy.segment(), dnnl_nchw,
+                        Shapes.longs(s.y())))
+                .arg(DNNL_ARG_WEIGHTS, weightsFor(p, DNNL_ARG_WEIGHTS, w, s))
+                .arg(DNNL_ARG_DIFF_SRC, grad)
+                .run();
+        reorders.fromPrimitive(p, DNNL_ARG_DIFF_SRC, grad, dx.segment(), true, dnnl_nchw, Shapes.longs(s.x()));
     }
 
     void backwardWeights(Tensor dw, Tensor db, Tensor dy, Tensor x, ConvSpec spec) {
@@ -99,30 +126,41 @@ final class DnnlConv {
         }
         Shapes s = Shapes.of(x, dw, dy, db != null, spec);
         Primitive p = cache.get(List.of(Kind.BACKWARD_WEIGHTS, s), () -> create(s, Kind.BACKWARD_WEIGHTS));
-        Tensor gradW = scratch.tensor(dw.shape());
-        Tensor gradB = db == null ? null : scratch.tensor(db.shape());
-        Exec e = new Exec(rt, p).arg(DNNL_ARG_SRC, x.segment()).arg(DNNL_ARG_DIFF_DST, dy.segment())
-                .arg(DNNL_ARG_DIFF_WEIGHTS, gradW.segment());
+        MemorySegment gradW = reorders.buffer(p, DNNL_ARG_DIFF_WEIGHTS);
+        MemorySegment gradB = db == null ? null : scratch.floats(db.size());
+        Exec e = new Exec(rt, p)
+                .arg(DNNL_ARG_SRC, reorders.toPrimitive(p, DNNL_ARG_SRC, x.segment(), dnnl_nchw, Shapes.longs(s.x())))
+                .arg(DNNL_ARG_DIFF_DST, reorders.toPrimitive(p, DNNL_ARG_DIFF_DST, dy.segment(), dnnl_nchw,
+                        Shapes.longs(s.y())))
+                .arg(DNNL_ARG_DIFF_WEIGHTS, gradW);
         if (gradB != null) {
-            e.arg(DNNL_ARG_DIFF_BIAS, gradB.segment());
+            e.arg(DNNL_ARG_DIFF_BIAS, gradB);
         }
         e.run();
-        accumulate.add(dw.segment(), gradW.segment(), dw.size());
+        reorders.fromPrimitive(p, DNNL_ARG_DIFF_WEIGHTS, gradW, dw.segment(), true, dnnl_oihw, Shapes.longs(s.w()));
         if (db != null) {
-            accumulate.add(db.segment(), gradB.segment(), db.size());
+            accumulate.add(db.segment(), gradB, db.size());
+        }
+    }
+
+    /** {@code w} (OIHW) in the layout {@code p} chose, through the weight cache. */
+    private MemorySegment weightsFor(Primitive p, int arg, Tensor w, Shapes s) {
+        try (Descs d = new Descs()) {
+            return weights.get(w, p.md(arg), d.tagged(dnnl_oihw, Shapes.longs(s.w())), null, null,
+                    List.of(p.label, arg), p.label);
         }
     }
 
     private Primitive create(Shapes s, Kind kind) {
-        String label = "convolution " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + s;
+        String label = "convolution " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + s;
         ConvSpec c = s.spec();
         long[] strides = {c.strideH(), c.strideW()};
         long[] dilates = {c.dilationH() - 1, c.dilationW() - 1};
         long[] pad = {c.padH(), c.padW()};
         try (Descs d = new Descs()) {
-            dnnl_memory_desc src = d.tagged(dnnl_nchw, Shapes.longs(s.x()));
-            dnnl_memory_desc wei = d.tagged(dnnl_oihw, Shapes.longs(s.w()));
-            dnnl_memory_desc dst = d.tagged(dnnl_nchw, Shapes.longs(s.y()));
+            dnnl_memory_desc src = d.tagged(dnnl_format_tag_any, Shapes.longs(s.x()));
+            dnnl_memory_desc wei = d.tagged(dnnl_format_tag_any, Shapes.longs(s.w()));
+            dnnl_memory_desc dst = d.tagged(dnnl_format_tag_any, Shapes.longs(s.y()));
             dnnl_memory_desc bias = s.bias() ? d.tagged(dnnl_x, s.w().get(0)) : null;
             dnnl_primitive_desc fwd = new dnnl_primitive_desc();
             Status.check(dnnl_convolution_forward_primitive_desc_create(fwd, rt.engine,

@@ -20,8 +20,6 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC_LAYER;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS_ITER;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS_LAYER;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS_PEEPHOLE;
-import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_FROM;
-import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_TO;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WORKSPACE;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_ldgoi;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_ldigo;
@@ -59,14 +57,17 @@ final class DnnlRnn {
     private final RnnPrimitives primitives;
     private final WeightCache weights;
     private final DnnlAccumulate accumulate;
+    private final Reorders reorders;
     private long recomputes;
 
-    DnnlRnn(DnnlRuntime rt, PrimitiveCache cache, Scratch scratch, DnnlAccumulate accumulate) {
+    DnnlRnn(DnnlRuntime rt, PrimitiveCache cache, Scratch scratch, Reorders reorders, WeightCache weights,
+            DnnlAccumulate accumulate) {
         this.rt = rt;
         this.scratch = scratch;
+        this.reorders = reorders;
+        this.weights = weights;
         this.accumulate = accumulate;
         this.primitives = new RnnPrimitives(rt, cache);
-        this.weights = new WeightCache(rt, cache);
     }
 
     /** Weight reorders run so far (for tests of the weight cache). */
@@ -302,9 +303,11 @@ final class DnnlRnn {
             return;
         }
         MemorySegment rows = scratch.floats((long) gates * hid * cols);
-        Object key = java.util.List.of("ldigo to ldgoi", cols, gates, hid);
-        Primitive reorder = primitives.transpose(key, cols, gates, hid);
-        new Exec(rt, reorder).arg(DNNL_ARG_FROM, grad).arg(DNNL_ARG_TO, rows).run();
+        try (Descs d = new Descs()) {
+            String label = "weight gradient ldigo to ldgoi [" + cols + ", " + gates + ", " + hid + "]";
+            reorders.run(reorders.get(java.util.List.of(label), d.tagged(dnnl_ldigo, 1, 1, cols, gates, hid),
+                    d.tagged(dnnl_ldgoi, 1, 1, cols, gates, hid), false, label), grad, rows);
+        }
         long block = (long) hid * cols;
         for (int g = 0; g < gates; g++) {
             accumulate.add(torch.segment().asSlice(cell.torchGate[g] * block * 4), rows.asSlice(g * block * 4), block);

@@ -55,11 +55,13 @@ final class OneDnnBackend implements KernelBackend {
     OneDnnBackend(DnnlRuntime rt, int threads) {
         this.rt = rt;
         this.threads = threads;
-        DnnlAccumulate accumulate = new DnnlAccumulate(rt, cache);
+        Reorders reorders = new Reorders(rt, cache, scratch);
+        WeightCache weights = new WeightCache(reorders);
+        DnnlAccumulate accumulate = new DnnlAccumulate(reorders);
         activations = new DnnlActivations(rt, cache, scratch, accumulate);
         pool = new DnnlPool(rt, cache, scratch, accumulate);
-        conv = new DnnlConv(rt, cache, scratch, accumulate);
-        rnn = new DnnlRnn(rt, cache, scratch, accumulate);
+        conv = new DnnlConv(rt, cache, scratch, reorders, weights, accumulate);
+        rnn = new DnnlRnn(rt, cache, scratch, reorders, weights, accumulate);
     }
 
     @Override

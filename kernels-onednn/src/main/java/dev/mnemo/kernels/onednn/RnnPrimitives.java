@@ -7,9 +7,7 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_forward_training;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_lbr_gru_backward_primitive_desc_create;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_lbr_gru_forward_primitive_desc_create;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_ldgo;
-import static org.bytedeco.dnnl.global.dnnl.dnnl_ldgoi;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_ldigo;
-import static org.bytedeco.dnnl.global.dnnl.dnnl_reorder_primitive_desc_create;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_ldnc;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_lstm_backward_primitive_desc_create;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_lstm_forward_primitive_desc_create;
@@ -61,20 +59,6 @@ final class RnnPrimitives {
 
     Primitive backward(Shape s) {
         return cache.get(List.of(Mode.BACKWARD, s), () -> create(s, Mode.BACKWARD));
-    }
-
-    /** The reorder from oneDNN's {@code ldigo} weight layout to {@code ldgoi} (PyTorch's rows). */
-    Primitive transpose(Object key, int cols, int gates, int hid) {
-        return cache.get(key, () -> {
-            try (Descs d = new Descs()) {
-                dnnl_memory_desc from = d.tagged(dnnl_ldigo, 1, 1, cols, gates, hid);
-                dnnl_memory_desc to = d.tagged(dnnl_ldgoi, 1, 1, cols, gates, hid);
-                dnnl_primitive_desc pd = new dnnl_primitive_desc();
-                String label = "weight-gradient reorder ldigo to ldgoi [" + cols + ", " + gates + ", " + hid + "]";
-                Status.check(dnnl_reorder_primitive_desc_create(pd, from, rt.engine, to, rt.engine, null), label);
-                return new Primitive(pd, label);
-            }
-        });
     }
 
     private Primitive create(Shape s, Mode mode) {

@@ -1,12 +1,9 @@
 package dev.mnemo.kernels.onednn;
 
-import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_FROM;
-import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_TO;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_desc_clone;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_desc_destroy;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_desc_equal;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_desc_get_size;
-import static org.bytedeco.dnnl.global.dnnl.dnnl_reorder_primitive_desc_create;
 
 import dev.mnemo.tensor.Tensor;
 import java.lang.foreign.Arena;
@@ -15,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.bytedeco.dnnl.dnnl_memory_desc;
-import org.bytedeco.dnnl.dnnl_primitive_desc;
 
 /**
  * Weights reordered once into the layout a primitive prefers (oneDNN's packed RNN layouts run
@@ -35,12 +31,11 @@ import org.bytedeco.dnnl.dnnl_primitive_desc;
  * At most {@link #CAPACITY} entries, least recently used evicted. Used under the oneDNN lock.
  */
 final class WeightCache {
-    static final int CAPACITY = 32;
+    static final int CAPACITY = 64;
 
-    private final DnnlRuntime rt;
-    private final PrimitiveCache primitives;
+    private final Reorders reorders;
     private final List<Entry> entries = new ArrayList<>();
-    private long reorders;
+    private long reorderCount;
 
     private static final class Entry {
         final long address;
@@ -70,9 +65,8 @@ final class WeightCache {
         }
     }
 
-    WeightCache(DnnlRuntime rt, PrimitiveCache primitives) {
-        this.rt = rt;
-        this.primitives = primitives;
+    WeightCache(Reorders reorders) {
+        this.reorders = reorders;
     }
 
     /**
@@ -104,15 +98,14 @@ final class WeightCache {
             prepare.accept(userBuffer);
             user = userBuffer;
         }
-        Primitive reorder = primitives.get(reorderKey, () -> reorder(userMd, target, label));
-        new Exec(rt, reorder).arg(DNNL_ARG_FROM, user).arg(DNNL_ARG_TO, e.reordered).run();
-        reorders++;
+        reorders.run(reorders.get(reorderKey, userMd, target, false, "weights for " + label), user, e.reordered);
+        reorderCount++;
         return e.reordered;
     }
 
     /** Reorders run so far (for tests of the cache). */
     long reorders() {
-        return reorders;
+        return reorderCount;
     }
 
     private Entry find(Tensor source, dnnl_memory_desc target) {
@@ -127,12 +120,5 @@ final class WeightCache {
             }
         }
         return null;
-    }
-
-    private Primitive reorder(dnnl_memory_desc from, dnnl_memory_desc to, String label) {
-        dnnl_primitive_desc pd = new dnnl_primitive_desc();
-        Status.check(dnnl_reorder_primitive_desc_create(pd, from, rt.engine, to, rt.engine, null),
-                "weights reorder for " + label);
-        return new Primitive(pd, "weights reorder for " + label);
     }
 }
