@@ -79,6 +79,13 @@ final class OneDnnBackend implements KernelBackend {
         return cache.creations();
     }
 
+    /** Labels and implementations of the primitives this backend holds; for tests. */
+    java.util.Map<String, String> implementations() {
+        java.util.Map<String, String> m = new java.util.TreeMap<>();
+        cache.primitives().forEach(p -> m.put(p.label, p.implementation));
+        return m;
+    }
+
     /** RNN backward passes that recomputed their forward (workspace too small); for tests. */
     long forwardRecomputes() {
         return rnn.forwardRecomputes();

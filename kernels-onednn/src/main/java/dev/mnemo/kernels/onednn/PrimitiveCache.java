@@ -48,6 +48,11 @@ final class PrimitiveCache {
         }
     }
 
+    /** The primitives held (for tests that inspect the implementations oneDNN chose). */
+    java.util.Collection<Primitive> primitives() {
+        return java.util.List.copyOf(entries.values());
+    }
+
     /** Number of primitives held. */
     int size() {
         return entries.size();

@@ -144,6 +144,35 @@ class OneDnnBehaviourTest {
     }
 
     @Test
+    void theCnnAndLstmWorkloadsRunOnJitKernelsNotReferenceOnes() {
+        ConvSpec same = ConvSpec.of(1, 1, 1);
+        Tensor x = uniform(8, 32, 14, 14), w = uniform(64, 32, 3, 3), y = scope.zeros(8, 64, 14, 14);
+        onednn.conv2dForward(y, x, w, uniform(64), same);
+        onednn.conv2dBackwardData(scope.zeros(8, 32, 14, 14), y, w, same);
+        onednn.conv2dBackwardWeights(scope.zeros(64, 32, 3, 3), scope.zeros(64), y, x, same);
+        onednn.activation(dev.mnemo.kernel.Activation.RELU, y, y);
+        onednn.activationBackward(dev.mnemo.kernel.Activation.RELU, scope.zeros(y.shape()), y, y, y);
+        Tensor pooled = scope.zeros(8, 64, 7, 7);
+        onednn.pool2dForward(pooled, y, PoolSpec.max(2));
+        onednn.pool2dBackward(scope.zeros(y.shape()), pooled, y, pooled, PoolSpec.max(2));
+        onednn.softmax(scope.zeros(8, 10), uniform(8, 10));
+        int steps = 5, batch = 8, in = 16, hid = 32;
+        Tensor seqX = uniform(steps, batch, in), seqY = scope.zeros(steps, batch, hid);
+        Tensor ws = scope.zeros((int) onednn.lstmWorkspaceSize(steps, batch, hid));
+        LstmWeights lw = lstmWeights(in, hid);
+        onednn.lstmForward(seqY, null, null, ws, seqX, null, null, lw, SeqOptions.FORWARD);
+        onednn.lstmBackward(null, null, null, lstmWeights(in, hid), seqY, null, null, seqX, null, null, lw,
+                SeqOptions.FORWARD, seqY, ws);
+        // oneDNN's RNN primitive has one implementation, named "ref", which runs on its packed GEMMs
+        // (OneDnnOverheadBenchmark times it against the raw primitive); every other kind must be JIT code.
+        onednn.implementations().forEach((label, impl) -> {
+            boolean recurrent = label.startsWith("lstm ") || label.startsWith("gru ");
+            assertTrue(recurrent || !impl.startsWith("ref") && !impl.contains("+ref"), label + " runs on " + impl);
+        });
+        assertTrue(onednn.implementations().keySet().stream().anyMatch(l -> l.startsWith("convolution backward weights")));
+    }
+
+    @Test
     void oneDnnRunsWithTheBackendsThreadCount() {
         OneDnnBackend one = (OneDnnBackend) new OneDnnProvider().create(1);
         Tensor c = scope.zeros(4, 4);
