@@ -8,7 +8,10 @@ twice as long). A workload is the benchmark class, the method and every paramete
 `backend`; methods named `<workload>Mnemo` and `<workload>Raw<Thing>` (Mnemo against oneDNN
 called directly) count as variants of one workload.
 
-    python3 benchmarks/format_results.py benchmarks/results/<stamp>.json [--title TEXT]
+    python3 benchmarks/format_results.py benchmarks/results/<stamp>.json [more.json ...] [--title TEXT]
+
+Several files make one table; keep each benchmark class within one run, so that every ratio
+still compares figures taken side by side.
 """
 import argparse
 import json
@@ -38,7 +41,7 @@ def rows(results):
         params = dict(r.get("params", {}))
         backend = params.pop("backend", None)
         m = VARIANT.match(method)
-        workload, variant = (m["workload"], m["variant"].lower()) if m else (method, backend or method)
+        workload, variant = (m["workload"], m["variant"]) if m else (method, backend or method)
         if m and backend:
             variant = f"{backend} {variant}"
         out.append({
@@ -79,13 +82,15 @@ def table(results, title):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("json", help="JMH result file (-rf json)")
+    parser.add_argument("json", nargs="+", help="JMH result files (-rf json)")
     parser.add_argument("--title", default="", help="line printed above the table")
     args = parser.parse_args()
-    with open(args.json, encoding="utf-8") as f:
-        results = json.load(f)
+    results = []
+    for path in args.json:
+        with open(path, encoding="utf-8") as f:
+            results += json.load(f)
     if not results:
-        sys.exit(f"{args.json}: no results (every benchmark failed or none matched)")
+        sys.exit(f"{', '.join(args.json)}: no results (every benchmark failed or none matched)")
     print(table(results, args.title))
 
 
