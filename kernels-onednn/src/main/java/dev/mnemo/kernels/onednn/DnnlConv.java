@@ -17,7 +17,10 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_forward_inference;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_forward_training;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_nchw;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_oihw;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_desc_get_size;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_desc_destroy;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_desc_query_md;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_query_exec_arg_md;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_x;
 
 import dev.mnemo.kernel.ConvSpec;
@@ -37,7 +40,8 @@ import org.bytedeco.dnnl.dnnl_primitive_desc;
  * to a reference kernel about 50–100× slower. Activations are reordered between NCHW and the
  * chosen layout around each call ({@link Reorders}); weights go through the {@link WeightCache}
  * (reordered once, again only when they change). Backward results are reordered straight into the
- * SPI's accumulating gradients with a sum post-op.
+ * SPI's accumulating gradients with a sum post-op. The data gradient of a convolution with few
+ * input channels stays plain NCHW (a blocked layout would pad the channels to 16).
  *
  * <p>oneDNN counts dilation from 0 (ours from 1) and takes left and right padding separately
  * (ours is symmetric; its output-size check floors like PyTorch's).
@@ -151,6 +155,19 @@ final class DnnlConv {
         }
     }
 
+    /**
+     * Whether the layout oneDNN chose for {@code arg} is more than 1.5 times the plain size: with
+     * few channels (the first layer's 1 or 3) a blocked layout pads them to the block (16 on
+     * AVX-512), and moving that gradient costs more than computing it in plain NCHW.
+     */
+    private static boolean paddedTooMuch(dnnl_primitive_desc pd, int arg, long[] dims) {
+        long plain = Float.BYTES;
+        for (long d : dims) {
+            plain *= d;
+        }
+        return dnnl_memory_desc_get_size(dnnl_primitive_desc_query_md(pd, dnnl_query_exec_arg_md, arg)) > plain * 3 / 2;
+    }
+
     private Primitive create(Shapes s, Kind kind) {
         String label = "convolution " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + s;
         ConvSpec c = s.spec();
@@ -174,6 +191,13 @@ final class DnnlConv {
                 if (kind == Kind.BACKWARD_DATA) {
                     Status.check(dnnl_convolution_backward_data_primitive_desc_create(bwd, rt.engine,
                             dnnl_convolution_direct, src, wei, dst, strides, dilates, pad, pad, fwd, null), label);
+                    if (paddedTooMuch(bwd, DNNL_ARG_DIFF_SRC, Shapes.longs(s.x()))) {
+                        dnnl_primitive_desc_destroy(bwd);
+                        bwd = new dnnl_primitive_desc();
+                        Status.check(dnnl_convolution_backward_data_primitive_desc_create(bwd, rt.engine,
+                                dnnl_convolution_direct, d.tagged(dnnl_nchw, Shapes.longs(s.x())), wei, dst, strides,
+                                dilates, pad, pad, fwd, null), label);
+                    }
                 } else {
                     Status.check(dnnl_convolution_backward_weights_primitive_desc_create(bwd, rt.engine,
                             dnnl_convolution_direct, src, wei, bias, dst, strides, dilates, pad, pad, fwd, null), label);
