@@ -2,6 +2,7 @@ package dev.mnemo.autograd;
 
 import dev.mnemo.kernel.KernelBackend;
 import dev.mnemo.nn.Parameter;
+import dev.mnemo.tensor.MemoryPool;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
 import java.util.ArrayList;
@@ -29,21 +30,31 @@ public final class Tape implements AutoCloseable {
     private final List<Runnable> backwardSteps = new ArrayList<>();
     private boolean backwardDone;
 
-    private Tape(KernelBackend kernels, boolean training, Random random) {
+    private Tape(KernelBackend kernels, boolean training, Random random, MemoryPool pool) {
         this.kernels = kernels;
-        this.scope = Scope.open();
+        this.scope = pool == null ? Scope.open() : Scope.open(pool);
         this.training = training;
         this.random = random;
     }
 
     /** A training pass: records the graph, dropout active, masks drawn from {@code random}. */
     public static Tape training(KernelBackend kernels, Random random) {
-        return new Tape(kernels, true, random);
+        return new Tape(kernels, true, random, null);
+    }
+
+    /** A training pass whose memory comes from {@code pool} and returns to it when the tape closes. */
+    public static Tape training(KernelBackend kernels, Random random, MemoryPool pool) {
+        return new Tape(kernels, true, random, pool);
     }
 
     /** An inference pass: nothing recorded, dropout off. */
     public static Tape inference(KernelBackend kernels) {
-        return new Tape(kernels, false, new Random(0));
+        return new Tape(kernels, false, new Random(0), null);
+    }
+
+    /** An inference pass with memory from {@code pool}. */
+    public static Tape inference(KernelBackend kernels, MemoryPool pool) {
+        return new Tape(kernels, false, new Random(0), pool);
     }
 
     public KernelBackend kernels() {

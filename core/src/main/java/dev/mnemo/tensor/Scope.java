@@ -3,7 +3,9 @@ package dev.mnemo.tensor;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Owner of tensor memory: every tensor allocated here is freed when the scope closes.
@@ -25,21 +27,44 @@ public final class Scope implements AutoCloseable {
     public static final long ALIGNMENT = 64;
 
     private final Arena arena;
+    private final MemoryPool pool;
+    private final List<MemoryPool.Block> pooledBlocks = new ArrayList<>();
     private long allocatedBytes;
 
-    private Scope(Arena arena) {
+    private Scope(Arena arena, MemoryPool pool) {
         this.arena = arena;
+        this.pool = pool;
     }
 
     /** Opens a new scope; close it (try-with-resources) to free everything it allocated. */
     public static Scope open() {
-        return new Scope(Arena.ofShared());
+        return new Scope(Arena.ofShared(), null);
+    }
+
+    /**
+     * Opens a scope whose memory comes from {@code pool} and goes back to it on close (for
+     * training steps: no fresh pages each step). Tensors still become unusable when the scope closes.
+     */
+    public static Scope open(MemoryPool pool) {
+        pool.scopeOpened();
+        return new Scope(Arena.ofShared(), pool);
     }
 
     /** A zero-filled tensor of the given shape. */
+    @SuppressWarnings("restricted") // reinterpret: the pooled block outlives the view, which is all it does here
     public Tensor zeros(int... shape) {
         long size = Tensor.sizeOf(shape);
-        MemorySegment segment = arena.allocate(Math.max(1, size) * Float.BYTES, ALIGNMENT);
+        long bytes = Math.max(1, size) * Float.BYTES;
+        MemorySegment segment;
+        if (pool == null) {
+            segment = arena.allocate(bytes, ALIGNMENT);
+        } else {
+            MemoryPool.Block block = pool.take(bytes);
+            pooledBlocks.add(block);
+            // A view that lives only as long as this scope: stale tensors fail instead of reading reused memory.
+            segment = block.segment().reinterpret(bytes, arena, null);
+            segment.fill((byte) 0);
+        }
         allocatedBytes += segment.byteSize();
         return new Tensor(segment.asSlice(0, size * Float.BYTES), shape);
     }
@@ -67,9 +92,13 @@ public final class Scope implements AutoCloseable {
         return allocatedBytes;
     }
 
-    /** Frees every tensor allocated by this scope. */
+    /** Frees every tensor allocated by this scope (returns pooled memory to its pool). */
     @Override
     public void close() {
         arena.close();
+        if (pool != null) {
+            pool.giveBack(pooledBlocks);
+            pooledBlocks.clear();
+        }
     }
 }

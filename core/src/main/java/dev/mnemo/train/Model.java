@@ -15,6 +15,7 @@ import dev.mnemo.nn.Parameter;
 import dev.mnemo.optim.GradientClipping;
 import dev.mnemo.optim.NonFiniteGradient;
 import dev.mnemo.optim.Optimizer;
+import dev.mnemo.tensor.MemoryPool;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ import java.util.Random;
  * }</pre>
  *
  * <p>The model owns its parameters (freed by {@link #close()}); each training step runs in its
- * own {@link Tape}, so activations and batches are freed after the step. Same seed, same data,
+ * own {@link Tape}, so activations and batches are released after the step, into a
+ * {@link MemoryPool} the next step reuses (no fresh pages per step; memory stays flat). Same seed, same data,
  * same backend: the same numbers, run after run. A loss or gradient that becomes NaN/Inf stops
  * training with a {@link TrainingDivergedException} before the weights are touched.
  */
@@ -48,6 +50,7 @@ public final class Model implements AutoCloseable {
     private final Layer network;
     private final long seed;
     private final Scope parameterScope = Scope.open();
+    private final MemoryPool stepMemory = new MemoryPool();
     private final Random dropoutRandom;
     private KernelBackend kernels;
     private int[] inputShape;
@@ -221,7 +224,7 @@ public final class Model implements AutoCloseable {
         int batchIndex = 0;
         try (Epoch batches = train.epoch(epoch)) {
             while (batches.hasNext()) {
-                try (Tape tape = Tape.training(kernels(), dropoutRandom)) {
+                try (Tape tape = Tape.training(kernels(), dropoutRandom, stepMemory)) {
                     Batch batch = batches.next(tape.scope());
                     double value = trainStep(tape, batch, epoch, batchIndex);
                     lossSum += value * batch.size();
@@ -284,7 +287,7 @@ public final class Model implements AutoCloseable {
         ConfusionMatrix confusion = null;
         try (Epoch batches = data.epoch(0)) {
             while (batches.hasNext()) {
-                try (Tape tape = Tape.inference(kernels())) {
+                try (Tape tape = Tape.inference(kernels(), stepMemory)) {
                     Batch batch = batches.next(tape.scope());
                     Variable output = forward(tape, inputs.from(tape, batch));
                     Tensor targets = requireTargets(batch);
@@ -316,7 +319,7 @@ public final class Model implements AutoCloseable {
      */
     public Tensor predict(Scope scope, Tensor features, int[] lengths) {
         requireBuilt();
-        try (Tape tape = Tape.inference(kernels())) {
+        try (Tape tape = Tape.inference(kernels(), stepMemory)) {
             return scope.copyOf(forward(tape, List.of(tape.input(features, lengths))).value());
         }
     }
@@ -324,7 +327,7 @@ public final class Model implements AutoCloseable {
     /** The output of a several-input network (a {@link Graph}); {@code lengths[i]} may be null. */
     public Tensor predict(Scope scope, List<Tensor> features, List<int[]> lengths) {
         requireBuilt();
-        try (Tape tape = Tape.inference(kernels())) {
+        try (Tape tape = Tape.inference(kernels(), stepMemory)) {
             List<Variable> in = new ArrayList<>();
             for (int i = 0; i < features.size(); i++) {
                 in.add(tape.input(features.get(i), lengths.get(i)));
@@ -371,6 +374,7 @@ public final class Model implements AutoCloseable {
             optimizer.close();
         }
         parameterScope.close();
+        stepMemory.close();
     }
 
     private void requireBuilt() {
