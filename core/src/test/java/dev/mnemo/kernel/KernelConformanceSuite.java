@@ -380,6 +380,25 @@ public abstract class KernelConformanceSuite {
         }
     }
 
+    @Test
+    void maxPoolingTiesRouteTheGradientToTheFirstMaximum() {
+        Compare cmp = compare();
+        Tensor x = scope.zeros(1, 2, 5, 6); // all ties, as after a ReLU
+        for (int k = 0; k < 6; k++) {
+            x.set(k * 7L, 1f); // and a few distinct maxima
+        }
+        for (PoolSpec spec : List.of(PoolSpec.max(2), new PoolSpec(PoolSpec.Kind.MAX, 3, 3, 1, 1, 1, 1))) {
+            int[] ys = {1, 2, spec.outHeight(5), spec.outWidth(6)};
+            Tensor y = scope.zeros(ys), dy = data.uniform(ys);
+            reference.pool2dForward(y, x, spec);
+            Tensor expected = scope.zeros(x.shape()), actual = scope.zeros(x.shape());
+            reference.pool2dBackward(expected, dy, x, y, spec);
+            backend.pool2dBackward(actual, dy, x, y, spec);
+            cmp.close(spec + " dx with ties", expected, actual, TOLERANCE);
+        }
+        log(cmp.summary("pooling ties"));
+    }
+
     // ------------------------------------------------------------------ activations and softmax
 
     @Test
