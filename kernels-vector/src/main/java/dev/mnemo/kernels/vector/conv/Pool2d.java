@@ -12,6 +12,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 
 /**
@@ -28,7 +30,8 @@ import jdk.incubator.vector.VectorShuffle;
  * When the windows tile the plane (stride = kernel, no padding, the usual {@code MaxPooling2D(2)})
  * all combined rows lie end to end and the second step runs over the whole plane at once, for
  * {@code 2 x 2} windows as vector max/add of even and odd lanes.
- * Max backward finds each window's first maximum (scalar: the order decides ties); average
+ * Max backward finds each window's first maximum in row-major order (the order decides ties),
+ * for tiling {@code 2 x 2} windows with vector compares over all outputs of a plane; average
  * backward spreads each output's share over a row, then adds that row to the window's rows
  * (vector adds).
  */
@@ -37,6 +40,11 @@ public final class Pool2d {
     /** Lanes {@code 0, 2, 4, ...} and {@code 1, 3, 5, ...} of two vectors laid end to end. */
     private static final VectorShuffle<Float> EVEN = Simd.ENABLED ? VectorShuffle.fromOp(F, i -> 2 * i) : null;
     private static final VectorShuffle<Float> ODD = Simd.ENABLED ? VectorShuffle.fromOp(F, i -> 2 * i + 1) : null;
+    /** The inverse: lanes of two vectors interleaved, first halves ({@code a0 b0 a1 b1 ...}) and second halves. */
+    private static final VectorShuffle<Float> ZIP_LOW = Simd.ENABLED
+            ? VectorShuffle.fromOp(F, i -> i % 2 == 0 ? i / 2 : LANES + i / 2) : null;
+    private static final VectorShuffle<Float> ZIP_HIGH = Simd.ENABLED
+            ? VectorShuffle.fromOp(F, i -> i % 2 == 0 ? LANES / 2 + i / 2 : LANES + LANES / 2 + i / 2) : null;
 
     private Pool2d() {}
 
@@ -71,8 +79,9 @@ public final class Pool2d {
     public static void backward(WorkerPool pool, Tensor dx, Tensor dy, Tensor x, PoolSpec spec) {
         Planes g = new Planes(x, dy, spec);
         MemorySegment in = x.segment(), grad = dy.segment(), dIn = dx.segment();
+        boolean tiles2x2 = tiles(spec, g.w) && spec.kernelH() == 2 && spec.kernelW() == 2;
         pool.run((worker, workers, barrier) -> {
-            float[] buf = Scratch.floats(Scratch.KERNEL, 2 * g.inSize + g.outSize + g.w);
+            float[] buf = Scratch.floats(Scratch.KERNEL, 2 * g.inSize + g.outSize + 2 * g.outH * g.w);
             int dxAt = g.inSize, dyAt = 2 * g.inSize, rowAt = 2 * g.inSize + g.outSize;
             for (int plane = worker; plane < g.planes; plane += workers) {
                 long inBytes = (long) plane * g.inSize * Float.BYTES;
@@ -80,7 +89,11 @@ public final class Pool2d {
                 MemorySegment.copy(grad, FLOAT, (long) plane * g.outSize * Float.BYTES, buf, dyAt, g.outSize);
                 if (g.max) {
                     MemorySegment.copy(in, FLOAT, inBytes, buf, 0, g.inSize);
-                    maxBackward(buf, dxAt, dyAt, g, spec);
+                    if (tiles2x2) {
+                        maxBackward2x2(buf, dxAt, dyAt, rowAt, rowAt + g.outH * g.w, g);
+                    } else {
+                        maxBackward(buf, dxAt, dyAt, g, spec);
+                    }
                 } else {
                     avgBackward(buf, dxAt, dyAt, rowAt, g, spec);
                 }
@@ -179,6 +192,65 @@ public final class Pool2d {
                 }
                 buf[dxAt + best] += buf[dyAt + p * g.outW + q];
             }
+        }
+    }
+
+    /**
+     * Max backward for tiling {@code 2 x 2} windows, vectorized over outputs: the windows' top
+     * rows are laid end to end at {@code topAt} and their bottom rows at {@code bottomAt}, so the
+     * four candidates of output {@code k} are the even and odd lanes at {@code 2k} of each. The
+     * winner is found in row-major order with strict comparisons, exactly as the scalar
+     * {@link #maxBackward} does (ties and NaNs included); the gradients are written back over the
+     * candidates, interleaved, and the rows added to {@code dx}.
+     */
+    private static void maxBackward2x2(float[] buf, int dxAt, int dyAt, int topAt, int bottomAt, Planes g) {
+        int w = g.w;
+        for (int p = 0; p < g.outH; p++) {
+            System.arraycopy(buf, 2 * p * w, buf, topAt + p * w, w);
+            System.arraycopy(buf, (2 * p + 1) * w, buf, bottomAt + p * w, w);
+        }
+        int k = 0;
+        if (Simd.ENABLED) {
+            FloatVector zero = FloatVector.zero(F);
+            for (int bound = Simd.loopBound(g.outSize); k < bound; k += LANES) {
+                int top = topAt + 2 * k, bottom = bottomAt + 2 * k;
+                FloatVector t0 = FloatVector.fromArray(F, buf, top), t1 = FloatVector.fromArray(F, buf, top + LANES);
+                FloatVector b0 = FloatVector.fromArray(F, buf, bottom), b1 = FloatVector.fromArray(F, buf, bottom + LANES);
+                FloatVector a = t0.rearrange(EVEN, t1), b = t0.rearrange(ODD, t1);
+                FloatVector c = b0.rearrange(EVEN, b1), d = b0.rearrange(ODD, b1);
+                VectorMask<Float> bWins = b.compare(VectorOperators.GT, a);
+                FloatVector best = a.blend(b, bWins);
+                VectorMask<Float> cWins = c.compare(VectorOperators.GT, best);
+                VectorMask<Float> dWins = d.compare(VectorOperators.GT, best.blend(c, cWins));
+                cWins = cWins.andNot(dWins);
+                bWins = bWins.andNot(cWins.or(dWins));
+                VectorMask<Float> aWins = bWins.or(cWins).or(dWins).not();
+                FloatVector grad = FloatVector.fromArray(F, buf, dyAt + k);
+                FloatVector ga = zero.blend(grad, aWins), gb = zero.blend(grad, bWins);
+                FloatVector gc = zero.blend(grad, cWins), gd = zero.blend(grad, dWins);
+                ga.rearrange(ZIP_LOW, gb).intoArray(buf, top);
+                ga.rearrange(ZIP_HIGH, gb).intoArray(buf, top + LANES);
+                gc.rearrange(ZIP_LOW, gd).intoArray(buf, bottom);
+                gc.rearrange(ZIP_HIGH, gd).intoArray(buf, bottom + LANES);
+            }
+        }
+        for (; k < g.outSize; k++) { // Remaining outputs.
+            int top = topAt + 2 * k, bottom = bottomAt + 2 * k;
+            int winner = top;
+            float best = buf[top];
+            for (int at : new int[] {top + 1, bottom, bottom + 1}) {
+                if (buf[at] > best) {
+                    best = buf[at];
+                    winner = at;
+                }
+            }
+            float grad = buf[dyAt + k];
+            buf[top] = buf[top + 1] = buf[bottom] = buf[bottom + 1] = 0f;
+            buf[winner] = grad;
+        }
+        for (int p = 0; p < g.outH; p++) {
+            addRow(buf, topAt + p * w, dxAt + 2 * p * w, w);
+            addRow(buf, bottomAt + p * w, dxAt + (2 * p + 1) * w, w);
         }
     }
 
