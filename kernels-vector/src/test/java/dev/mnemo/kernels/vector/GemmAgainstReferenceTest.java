@@ -23,7 +23,7 @@ class GemmAgainstReferenceTest {
 
     @ParameterizedTest(name = "M={0} N={1} K={2}")
     @CsvSource({"1,1,1", "7,5,3", "13,33,17", "1,300,257", "300,1,129", "65,97,300", "6,32,256", "97,1031,513",
-            "2,3,1", "191,70,1"})
+            "2,3,1", "191,70,1", "33,2100,300"})
     void matchesReferenceForAllTransposes(int m, int n, int k) {
         for (int combo = 0; combo < 4; combo++) {
             boolean ta = (combo & 1) != 0, tb = (combo & 2) != 0;

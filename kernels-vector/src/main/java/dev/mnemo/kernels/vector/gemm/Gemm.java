@@ -6,7 +6,6 @@ import static dev.mnemo.kernels.vector.gemm.MicroKernel.NR;
 import dev.mnemo.kernels.vector.parallel.Barrier;
 import dev.mnemo.kernels.vector.parallel.Scratch;
 import dev.mnemo.kernels.vector.parallel.WorkerPool;
-import dev.mnemo.kernels.vector.parallel.WorkerTask;
 import dev.mnemo.tensor.Tensor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -22,8 +21,9 @@ import java.lang.foreign.ValueLayout;
  *       for each B panel, for each A panel: MicroKernel (MR × NR tile of C)
  * </pre>
  * Threads split the rows of C; the B block (KC × NC, 1 MiB) is packed once for all of them,
- * with a barrier after packing and one before it is overwritten. A single row or column goes
- * to {@link Gemv} instead. The packing and multiply steps are public for kernels that reuse a
+ * with a barrier after packing and one before it is overwritten. For skinny C (at most
+ * {@link #SKINNY_ROWS} rows) they split the columns and pack their own B blocks instead. A
+ * single row or column goes to {@link Gemv}. The packing and multiply steps are public for kernels that reuse a
  * packed weight matrix across calls (the recurrent GEMM of each time step).
  */
 public final class Gemm {
@@ -33,6 +33,13 @@ public final class Gemm {
     static final int MC = 96;
     /** Columns of C per B block. */
     static final int NC = 1024;
+    /**
+     * Up to this many rows, when C is at least twice as wide as high, threads split the columns
+     * instead of the rows: each packs only its own part of B, with no barriers. With a row split
+     * every thread reads all of packed B, and for few rows B's traffic is the cost
+     * (64 x 1024 x 1024: 0.92 ms, 146 GFLOP/s).
+     */
+    static final int SKINNY_ROWS = 256;
 
     private static final int SLOT_B = Scratch.GEMM_B;
     private static final int SLOT_A = Scratch.GEMM_A;
@@ -77,37 +84,55 @@ public final class Gemm {
     private static void blocked(WorkerPool pool, MemorySegment c, int m, int n, int k,
                                 MemorySegment a, long lda, boolean transA, MemorySegment b, long ldb, boolean transB,
                                 float alpha, float beta) {
-        int nc0 = Math.min(NC, n), kc0 = Math.min(KC, k);
-        float[] bPack = Scratch.floats(SLOT_B, Panels.packedSize(nc0, kc0, NR));
-        boolean parallel = (long) m * n * k >= 1L << 18;
-        WorkerTask task = (worker, workers, barrier) -> {
-            int m0 = WorkerPool.split(m, workers, worker, MR), m1 = WorkerPool.split(m, workers, worker + 1, MR);
-            float[] aPack = Scratch.floats(SLOT_A, Panels.packedSize(Math.min(MC, m), kc0, MR));
-            float[] tile = MicroKernel.newTile();
-            for (int jc = 0; jc < n; jc += NC) {
-                int nc = Math.min(NC, n - jc);
-                int panels = (nc + NR - 1) / NR;
-                for (int pc = 0; pc < k; pc += KC) {
-                    int kc = Math.min(KC, k - pc);
-                    for (int q = worker; q < panels; q += workers) {
-                        Panels.pack(bPack, q * NR * kc, b, ldb, transB, jc + q * NR, Math.min(NR, nc - q * NR),
-                                pc, kc, NR, 1f);
-                    }
-                    barrier.await();
-                    float betaHere = pc == 0 ? beta : 1f;
-                    for (int ic = m0; ic < m1; ic += MC) {
-                        int mc = Math.min(MC, m1 - ic);
-                        Panels.pack(aPack, 0, a, lda, !transA, ic, mc, pc, kc, MR, alpha);
-                        multiplyBlock(c, (long) ic * n + jc, n, aPack, 0, mc, bPack, 0, nc, kc, betaHere, tile);
-                    }
-                    barrier.await();
-                }
-            }
-        };
-        if (parallel) {
-            pool.run(task);
+        Operands op = new Operands(c, m, n, k, a, lda, transA, b, ldb, transB, alpha, beta);
+        int bPackSize = Panels.packedSize(Math.min(NC, n), Math.min(KC, k), NR);
+        if ((long) m * n * k < 1L << 18) {
+            blocks(op, 0, m, 0, n, Scratch.floats(SLOT_B, bPackSize), 0, 1, Barrier.single());
+        } else if (m <= SKINNY_ROWS && n >= 2 * m) {
+            pool.run((worker, workers, barrier) -> {
+                int n0 = WorkerPool.split(n, workers, worker, NR), n1 = WorkerPool.split(n, workers, worker + 1, NR);
+                blocks(op, 0, m, n0, n1, Scratch.floats(SLOT_B, bPackSize), 0, 1, Barrier.single());
+            });
         } else {
-            task.run(0, 1, Barrier.single());
+            float[] bPack = Scratch.floats(SLOT_B, bPackSize);
+            pool.run((worker, workers, barrier) -> {
+                int m0 = WorkerPool.split(m, workers, worker, MR), m1 = WorkerPool.split(m, workers, worker + 1, MR);
+                blocks(op, m0, m1, 0, n, bPack, worker, workers, barrier);
+            });
+        }
+    }
+
+    /** The operands of one {@code gemm} call; A is {@code [M, K]} (or {@code [K, M]} when transposed), B likewise. */
+    private record Operands(MemorySegment c, int m, int n, int k, MemorySegment a, long lda, boolean transA,
+                            MemorySegment b, long ldb, boolean transB, float alpha, float beta) {}
+
+    /**
+     * The blocked loops over rows {@code [m0, m1)} and columns {@code [n0, n1)} of C. The B blocks
+     * are packed into {@code bPack} by the {@code workers} that share it, panel by panel, between
+     * two barriers; each then packs its own A blocks.
+     */
+    private static void blocks(Operands op, int m0, int m1, int n0, int n1, float[] bPack,
+                               int worker, int workers, Barrier barrier) {
+        float[] aPack = Scratch.floats(SLOT_A, Panels.packedSize(Math.min(MC, op.m), Math.min(KC, op.k), MR));
+        float[] tile = MicroKernel.newTile();
+        for (int jc = n0; jc < n1; jc += NC) {
+            int nc = Math.min(NC, n1 - jc);
+            int panels = (nc + NR - 1) / NR;
+            for (int pc = 0; pc < op.k; pc += KC) {
+                int kc = Math.min(KC, op.k - pc);
+                for (int q = worker; q < panels; q += workers) {
+                    Panels.pack(bPack, q * NR * kc, op.b, op.ldb, op.transB, jc + q * NR, Math.min(NR, nc - q * NR),
+                            pc, kc, NR, 1f);
+                }
+                barrier.await();
+                float betaHere = pc == 0 ? op.beta : 1f;
+                for (int ic = m0; ic < m1; ic += MC) {
+                    int mc = Math.min(MC, m1 - ic);
+                    Panels.pack(aPack, 0, op.a, op.lda, !op.transA, ic, mc, pc, kc, MR, op.alpha);
+                    multiplyBlock(op.c, (long) ic * op.n + jc, op.n, aPack, 0, mc, bPack, 0, nc, kc, betaHere, tile);
+                }
+                barrier.await();
+            }
         }
     }
 
