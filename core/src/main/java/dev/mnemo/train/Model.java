@@ -42,8 +42,8 @@ import java.util.Random;
  *
  * <p>The model owns its parameters (freed by {@link #close()}); each training step runs in its
  * own {@link Tape}, so activations and batches are released after the step, into a
- * {@link MemoryPool} the next step reuses (no fresh pages per step; memory stays flat). Same seed, same data,
- * same backend: the same numbers, run after run. A loss or gradient that becomes NaN/Inf stops
+ * {@link MemoryPool} the next step reuses (no fresh pages per step; memory stays flat). Same
+ * seed, same data, same backend: the same numbers, run after run. A loss or gradient that becomes NaN/Inf stops
  * training with a {@link TrainingDivergedException} before the weights are touched.
  */
 public final class Model implements AutoCloseable {
