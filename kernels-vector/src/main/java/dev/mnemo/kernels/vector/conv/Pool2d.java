@@ -152,12 +152,7 @@ public final class Pool2d {
             }
         }
         for (; k < g.outSize; k++) { // Remaining outputs.
-            int from = rowsAt + kw * k;
-            float v = buf[from];
-            for (int s = 1; s < kw; s++) {
-                v = g.max ? Math.max(v, buf[from + s]) : v + buf[from + s];
-            }
-            buf[outAt + k] = g.max ? v : v / g.divisor;
+            buf[outAt + k] = window(buf, rowsAt + kw * k, rowsAt + kw * (k + 1), g);
         }
     }
 
@@ -165,13 +160,17 @@ public final class Pool2d {
     private static void poolRow(float[] buf, int rowAt, int outAt, Planes g, PoolSpec spec) {
         for (int q = 0; q < g.outW; q++) {
             int s0 = q * spec.strideW() - spec.padW();
-            int from = Math.max(0, s0), to = Math.min(g.w, s0 + spec.kernelW());
-            float v = buf[rowAt + from];
-            for (int s = from + 1; s < to; s++) {
-                v = g.max ? Math.max(v, buf[rowAt + s]) : v + buf[rowAt + s];
-            }
-            buf[outAt + q] = g.max ? v : v / g.divisor;
+            buf[outAt + q] = window(buf, rowAt + Math.max(0, s0), rowAt + Math.min(g.w, s0 + spec.kernelW()), g);
         }
+    }
+
+    /** Max, or sum divided by {@code kh·kw}, of {@code buf[from, to)} (one window's columns of a combined row). */
+    private static float window(float[] buf, int from, int to, Planes g) {
+        float v = buf[from];
+        for (int i = from + 1; i < to; i++) {
+            v = g.max ? Math.max(v, buf[i]) : v + buf[i];
+        }
+        return g.max ? v : v / g.divisor;
     }
 
     /** Each output's gradient to the first maximum (row-major) of its window: {@code buf[0, inSize)} holds x. */
