@@ -56,16 +56,21 @@ public final class Scope implements AutoCloseable {
         long size = Tensor.sizeOf(shape);
         long bytes = Math.max(1, size) * Float.BYTES;
         MemorySegment segment;
+        MemoryPool.Block block = null;
         if (pool == null) {
             segment = arena.allocate(bytes, ALIGNMENT);
         } else {
-            MemoryPool.Block block = pool.take(bytes);
-            pooledBlocks.add(block);
+            block = pool.take(bytes);
             // A view that lives only as long as this scope: stale tensors fail instead of reading reused memory.
             segment = block.segment().reinterpret(bytes, arena, null);
             segment.fill((byte) 0);
         }
-        allocatedBytes += segment.byteSize();
+        synchronized (pooledBlocks) { // kernels and loaders may allocate from several threads
+            if (block != null) {
+                pooledBlocks.add(block);
+            }
+            allocatedBytes += segment.byteSize();
+        }
         return new Tensor(segment.asSlice(0, size * Float.BYTES), shape);
     }
 
@@ -89,7 +94,9 @@ public final class Scope implements AutoCloseable {
 
     /** Bytes allocated by this scope so far (including alignment padding). */
     public long allocatedBytes() {
-        return allocatedBytes;
+        synchronized (pooledBlocks) {
+            return allocatedBytes;
+        }
     }
 
     /** Frees every tensor allocated by this scope (returns pooled memory to its pool). */
@@ -97,8 +104,10 @@ public final class Scope implements AutoCloseable {
     public void close() {
         arena.close();
         if (pool != null) {
-            pool.giveBack(pooledBlocks);
-            pooledBlocks.clear();
+            synchronized (pooledBlocks) {
+                pool.giveBack(pooledBlocks);
+                pooledBlocks.clear();
+            }
         }
     }
 }

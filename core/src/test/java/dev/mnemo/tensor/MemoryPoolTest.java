@@ -69,6 +69,28 @@ class MemoryPoolTest {
     }
 
     @Test
+    void threadsAllocatingFromOnePooledScopeLoseNoBlock() throws Exception {
+        try (MemoryPool pool = new MemoryPool()) {
+            try (Scope step = Scope.open(pool)) {
+                Thread[] threads = new Thread[4];
+                for (int t = 0; t < threads.length; t++) {
+                    threads[t] = new Thread(() -> {
+                        for (int i = 0; i < 500; i++) {
+                            step.zeros(16);
+                        }
+                    });
+                    threads[t].start();
+                }
+                for (Thread t : threads) {
+                    t.join();
+                }
+            }
+            assertEquals(4 * 500 * 64L, pool.peakBytes(), "every block was counted while lent");
+            assertEquals(pool.peakBytes(), pool.idleBytes(), "and every block came back");
+        }
+    }
+
+    @Test
     void closingThePoolWithAnOpenScopeIsAnError() {
         MemoryPool pool = new MemoryPool();
         Scope open = Scope.open(pool);
