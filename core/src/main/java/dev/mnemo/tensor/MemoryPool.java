@@ -3,10 +3,9 @@ package dev.mnemo.tensor;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +29,8 @@ public final class MemoryPool implements AutoCloseable {
     record Block(Arena arena, MemorySegment segment) {}
 
     private final Map<Long, ArrayDeque<Block>> idle = new HashMap<>();
-    private final LinkedHashMap<Block, Long> idleOrder = new LinkedHashMap<>();
+    /** The idle blocks, oldest first. */
+    private final LinkedHashSet<Block> idleOrder = new LinkedHashSet<>();
     private long idleBytes;
     private long inUseBytes;
     private long peakInUseBytes;
@@ -93,16 +93,17 @@ public final class MemoryPool implements AutoCloseable {
                 continue;
             }
             idle.computeIfAbsent(size, s -> new ArrayDeque<>()).addLast(b);
-            idleOrder.put(b, size);
+            idleOrder.add(b);
             idleBytes += size;
         }
-        Iterator<Map.Entry<Block, Long>> oldest = idleOrder.entrySet().iterator();
+        Iterator<Block> oldest = idleOrder.iterator();
         while (idleBytes > peakInUseBytes && oldest.hasNext()) {
-            Map.Entry<Block, Long> e = oldest.next();
+            Block b = oldest.next();
             oldest.remove();
-            idle.get(e.getValue()).remove(e.getKey());
-            idleBytes -= e.getValue();
-            e.getKey().arena().close();
+            long size = b.segment().byteSize();
+            idle.get(size).remove(b);
+            idleBytes -= size;
+            b.arena().close();
         }
     }
 
@@ -116,7 +117,7 @@ public final class MemoryPool implements AutoCloseable {
             throw new IllegalStateException("memory pool closed while " + openScopes + " scope(s) on it are open");
         }
         closed = true;
-        for (Block b : new ArrayList<>(idleOrder.keySet())) {
+        for (Block b : idleOrder) {
             b.arena().close();
         }
         idle.clear();

@@ -236,12 +236,14 @@ public final class Pool2d {
         for (; k < g.outSize; k++) { // Remaining outputs.
             int top = topAt + 2 * k, bottom = bottomAt + 2 * k;
             int winner = top;
-            float best = buf[top];
-            for (int at : new int[] {top + 1, bottom, bottom + 1}) {
-                if (buf[at] > best) {
-                    best = buf[at];
-                    winner = at;
-                }
+            if (buf[top + 1] > buf[winner]) {
+                winner = top + 1;
+            }
+            if (buf[bottom] > buf[winner]) {
+                winner = bottom;
+            }
+            if (buf[bottom + 1] > buf[winner]) {
+                winner = bottom + 1;
             }
             float grad = buf[dyAt + k];
             buf[top] = buf[top + 1] = buf[bottom] = buf[bottom + 1] = 0f;
