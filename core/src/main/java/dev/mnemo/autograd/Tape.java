@@ -1,7 +1,7 @@
 package dev.mnemo.autograd;
 
 import dev.mnemo.kernel.KernelBackend;
-import dev.mnemo.nn.Parameter;
+import dev.mnemo.autograd.Parameter;
 import dev.mnemo.tensor.MemoryPool;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;

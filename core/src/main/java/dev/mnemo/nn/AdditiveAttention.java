@@ -1,5 +1,6 @@
 package dev.mnemo.nn;
 
+import dev.mnemo.autograd.Parameter;
 import dev.mnemo.autograd.AttentionOps;
 import dev.mnemo.autograd.AttentionOps.Attention;
 import dev.mnemo.autograd.Tape;

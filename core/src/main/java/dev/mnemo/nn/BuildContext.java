@@ -1,5 +1,6 @@
 package dev.mnemo.nn;
 
+import dev.mnemo.autograd.Parameter;
 import dev.mnemo.tensor.Scope;
 import java.util.Random;
 

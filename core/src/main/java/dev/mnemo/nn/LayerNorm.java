@@ -1,5 +1,6 @@
 package dev.mnemo.nn;
 
+import dev.mnemo.autograd.Parameter;
 import dev.mnemo.autograd.LayerNormOps;
 import dev.mnemo.autograd.Tape;
 import dev.mnemo.autograd.Variable;

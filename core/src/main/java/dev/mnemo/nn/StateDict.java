@@ -1,5 +1,6 @@
 package dev.mnemo.nn;
 
+import dev.mnemo.autograd.Parameter;
 import dev.mnemo.io.InvalidModelFileException;
 import dev.mnemo.io.SafeTensors;
 import dev.mnemo.tensor.Scope;

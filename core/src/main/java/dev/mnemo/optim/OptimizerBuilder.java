@@ -1,6 +1,6 @@
 package dev.mnemo.optim;
 
-import dev.mnemo.nn.Parameter;
+import dev.mnemo.autograd.Parameter;
 import java.util.Objects;
 import java.util.function.Predicate;
 

@@ -1,6 +1,6 @@
 package dev.mnemo.optim;
 
-import dev.mnemo.nn.Parameter;
+import dev.mnemo.autograd.Parameter;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
 import java.util.Arrays;

@@ -4,7 +4,7 @@
  *
  * <ul>
  *   <li>{@link dev.mnemo.optim.Optimizer}: {@code step(params)} updates each
- *       {@link dev.mnemo.nn.Parameter}'s value in place from its gradient. Built with
+ *       {@link dev.mnemo.autograd.Parameter}'s value in place from its gradient. Built with
  *       {@code Optimizer.sgd(lr)}, {@code adam(lr)}, {@code adamW(lr)}, {@code rmsprop(lr)}
  *       (builders with torch's defaults). Owns its state's native memory: close it. Its state
  *       goes into a checkpoint with {@code state()} and comes back with {@code loadState(...)}

@@ -35,7 +35,7 @@ public final class GreedyDecoder {
                 }
                 int[] decoderLengths = new int[batch];
                 Arrays.fill(decoderLengths, step + 1);
-                Tensor logits = model.predict(scope, List.of(sources, decoderInput), Arrays.asList(lengths, decoderLengths));
+                Tensor logits = model.predict(scope, List.of(new Model.Input(sources, lengths), new Model.Input(decoderInput, decoderLengths)));
                 int vocabulary = logits.dim(2);
                 for (int b = 0; b < batch; b++) {
                     if (done[b]) {

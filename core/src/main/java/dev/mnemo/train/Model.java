@@ -11,7 +11,7 @@ import dev.mnemo.kernel.KernelBackend;
 import dev.mnemo.nn.BuildContext;
 import dev.mnemo.nn.Graph;
 import dev.mnemo.nn.Layer;
-import dev.mnemo.nn.Parameter;
+import dev.mnemo.autograd.Parameter;
 import dev.mnemo.optim.GradientClipping;
 import dev.mnemo.optim.NonFiniteGradient;
 import dev.mnemo.optim.Optimizer;
@@ -36,7 +36,8 @@ import java.util.Random;
  *                                           Dense.of(2)), 42)) {
  *     model.build(-1);                                        // ids [T] per sample, T varies
  *     model.compile(Optimizer.adam(1e-3).build(), Losses.sparseCategoricalCrossEntropy(), Metrics.accuracy());
- *     History h = model.fit(train, validation, 10, new EarlyStopping("val_loss", 2, true));
+ *     History h = model.fit(train).validationData(validation).epochs(10)
+ *             .callbacks(new EarlyStopping("val_loss", 2, true)).run();
  * }
  * }</pre>
  *
@@ -165,12 +166,12 @@ public final class Model implements AutoCloseable {
 
     /** Keras-style training on a dataset: {@code model.fit(data).epochs(10).validationSplit(0.2).run()}. */
     public Fit fit(Dataset data) {
-        return new Fit(this, data);
+        return new Fit(this, data, null);
     }
 
-    /** {@link #fit(DataLoader, DataLoader, int, Callback...)} without validation data. */
-    public History fit(DataLoader train, int epochs, Callback... callbacks) {
-        return fit(train, null, epochs, callbacks);
+    /** Training on batches a {@link DataLoader} makes: {@code model.fit(loader).validationData(v).epochs(10).run()}. */
+    public Fit fit(DataLoader train) {
+        return new Fit(this, null, train);
     }
 
     /**
@@ -179,14 +180,14 @@ public final class Model implements AutoCloseable {
      * and the callbacks. If training fails (e.g. {@link TrainingDivergedException}), the callbacks'
      * {@code onTrainEnd} still runs before the exception propagates.
      */
-    public History fit(DataLoader train, DataLoader validation, int epochs, Callback... callbacks) {
+    History train(DataLoader train, DataLoader validation, int epochs, List<Callback> callbacks) {
         requireCompiled();
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         }
         History history = new History();
         Context context = new Context(epochs, train.batchesPerEpoch());
-        List<Callback> all = List.of(callbacks);
+        List<Callback> all = List.copyOf(callbacks);
         all.forEach(c -> c.onTrainBegin(context));
         try {
             for (int epoch = 0; epoch < epochs && context.stopReason == null; epoch++) {
@@ -314,26 +315,89 @@ public final class Model implements AutoCloseable {
     public record Evaluation(Map<String, Double> logs, ConfusionMatrix confusion) {}
 
     /**
+     * One input of a batch to {@link #predict}: {@code features [B, ...]} and, for sequences, the
+     * length of each sample ({@code lengths[b]} steps are real, the rest padding), else null.
+     */
+    public record Input(Tensor features, int[] lengths) {
+        public Input {
+            if (features == null) {
+                throw new IllegalArgumentException("an input needs a features tensor");
+            }
+            if (lengths != null && lengths.length != features.dim(0)) {
+                throw new IllegalArgumentException("lengths has " + lengths.length + " entries for a batch of "
+                        + features.dim(0) + " samples");
+            }
+        }
+    }
+
+    /**
      * The network's output for a batch {@code [B, ...]} (inference: dropout off), copied into
      * {@code scope}. {@code lengths} gives sequence lengths, or null.
      */
     public Tensor predict(Scope scope, Tensor features, int[] lengths) {
-        requireBuilt();
-        try (Tape tape = Tape.inference(kernels(), stepMemory)) {
-            return scope.copyOf(forward(tape, List.of(tape.input(features, lengths))).value());
-        }
+        return predict(scope, List.of(new Input(features, lengths)));
     }
 
-    /** The output of a several-input network (a {@link Graph}); {@code lengths[i]} may be null. */
-    public Tensor predict(Scope scope, List<Tensor> features, List<int[]> lengths) {
+    /** The output of a network on one or several inputs (several for a {@link Graph}), copied into {@code scope}. */
+    public Tensor predict(Scope scope, List<Input> inputs) {
         requireBuilt();
         try (Tape tape = Tape.inference(kernels(), stepMemory)) {
             List<Variable> in = new ArrayList<>();
-            for (int i = 0; i < features.size(); i++) {
-                in.add(tape.input(features.get(i), lengths.get(i)));
+            for (Input input : inputs) {
+                in.add(tape.input(input.features(), input.lengths()));
             }
             return scope.copyOf(forward(tape, in).value());
         }
+    }
+
+    /**
+     * The outputs for token-id sequences of any lengths, as plain arrays: {@code ids[b]} is one
+     * sample (padded here with id 0 to the longest, its length passed on), and row {@code b} of the
+     * result is that sample's output, flattened (e.g. the class logits of a classifier).
+     */
+    public float[][] predict(int[][] ids) {
+        int longest = 1;
+        for (int[] sample : ids) {
+            longest = Math.max(longest, sample.length);
+        }
+        try (Scope scope = Scope.open()) {
+            Tensor batch = scope.zeros(ids.length, longest);
+            int[] lengths = new int[ids.length];
+            for (int b = 0; b < ids.length; b++) {
+                lengths[b] = ids[b].length;
+                for (int t = 0; t < ids[b].length; t++) {
+                    batch.set((long) b * longest + t, ids[b][t]);
+                }
+            }
+            return rows(predict(scope, batch, lengths));
+        }
+    }
+
+    /** The outputs for fixed-size feature vectors {@code features[b]}, one row per sample, flattened. */
+    public float[][] predict(float[][] features) {
+        int width = features.length == 0 ? 0 : features[0].length;
+        try (Scope scope = Scope.open()) {
+            Tensor batch = scope.zeros(features.length, width);
+            for (int b = 0; b < features.length; b++) {
+                if (features[b].length != width) {
+                    throw new IllegalArgumentException("sample " + b + " has " + features[b].length
+                            + " features, sample 0 has " + width);
+                }
+                batch.narrow(b, 1).copyFrom(features[b]);
+            }
+            return rows(predict(scope, batch, null));
+        }
+    }
+
+    private static float[][] rows(Tensor output) {
+        int batch = output.dim(0);
+        int width = (int) (output.size() / Math.max(1, batch));
+        float[] all = output.toArray();
+        float[][] rows = new float[batch][];
+        for (int b = 0; b < batch; b++) {
+            rows[b] = Arrays.copyOfRange(all, b * width, (b + 1) * width);
+        }
+        return rows;
     }
 
     private Variable forward(Tape tape, List<Variable> in) {

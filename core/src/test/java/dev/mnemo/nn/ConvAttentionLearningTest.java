@@ -1,5 +1,6 @@
 package dev.mnemo.nn;
 
+import dev.mnemo.autograd.Parameter;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mnemo.autograd.Tape;

@@ -1,5 +1,6 @@
 package dev.mnemo.nn;
 
+import dev.mnemo.autograd.Parameter;
 import dev.mnemo.autograd.MathOps;
 import dev.mnemo.autograd.Tape;
 import dev.mnemo.autograd.Variable;

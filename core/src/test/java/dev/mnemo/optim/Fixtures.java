@@ -1,7 +1,7 @@
 package dev.mnemo.optim;
 
 import dev.mnemo.io.SafeTensors;
-import dev.mnemo.nn.Parameter;
+import dev.mnemo.autograd.Parameter;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
 import java.nio.file.Path;

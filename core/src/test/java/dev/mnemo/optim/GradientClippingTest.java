@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mnemo.io.SafeTensors;
 import dev.mnemo.kernel.Compare;
-import dev.mnemo.nn.Parameter;
+import dev.mnemo.autograd.Parameter;
 import dev.mnemo.tensor.Scope;
 import java.util.ArrayList;
 import java.util.List;

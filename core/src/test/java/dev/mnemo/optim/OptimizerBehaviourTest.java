@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mnemo.nn.Parameter;
+import dev.mnemo.autograd.Parameter;
 import dev.mnemo.tensor.Scope;
 import java.util.List;
 import java.util.function.Supplier;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mnemo.io.SafeTensors;
 import dev.mnemo.kernel.Compare;
-import dev.mnemo.nn.Parameter;
+import dev.mnemo.autograd.Parameter;
 import dev.mnemo.tensor.Scope;
 import java.util.List;
 import java.util.Map;

@@ -41,7 +41,7 @@ class AddingProblemLearningTest {
                     }
                 }
             };
-            History history = model.fit(train, maxEpochs, stopWhenLearned);
+            History history = model.fit(train).epochs(maxEpochs).callbacks(stopWhenLearned).run();
             double mse = model.evaluate(test).logs().get("loss");
             System.out.printf("adding problem, lengths %d-%d, %s backend: train loss by epoch %s, test MSE %.4f%n",
                     minLength, maxLength, kernels().name(), history.get("loss"), mse);

@@ -41,7 +41,7 @@ class ModelFileTest {
         model.compile(Optimizer.adam(0.05).build(), Losses.sparseCategoricalCrossEntropy(), Metrics.accuracy());
         int[][] sequences = {{3, 1, 4}, {1, 5, 9, 2}, {6, 5}, {3, 5, 8, 9, 7}, {9}, {2, 6, 5}};
         Dataset data = Dataset.ofSequences(sequences, new int[] {0, 1, 2, 0, 1, 2});
-        model.fit(DataLoader.builder(data).batchSize(3).build(), 2);
+        model.fit(DataLoader.builder(data).batchSize(3).build()).epochs(2).run();
         return model;
     }
 
@@ -111,7 +111,7 @@ class ModelFileTest {
         Map<String, float[]> uninterrupted;
         try (Model model = trainedModel()) {             // 2 epochs of Adam
             ModelFile.save(model, checkpoint);
-            model.fit(data, 1);                           // a third epoch, uninterrupted
+            model.fit(data).epochs(1).run();                           // a third epoch, uninterrupted
             uninterrupted = model.weights();
         }
         try (Model resumed = ModelFile.load(checkpoint)) {
@@ -119,7 +119,7 @@ class ModelFileTest {
             resumed.compile(Optimizer.adam(0.05).build(), Losses.sparseCategoricalCrossEntropy());
             ModelFile.restoreOptimizer(resumed, checkpoint);
             assertEquals(4, resumed.optimizer().iterations(), "2 epochs of 2 batches");
-            resumed.fit(data, 1);
+            resumed.fit(data).epochs(1).run();
             uninterrupted.forEach((name, w) -> assertArrayEquals(w, resumed.weights().get(name), name + " after resuming"));
         }
     }

@@ -68,7 +68,7 @@ class Seq2SeqLearningTest {
         try (Model model = Model.of(encoderDecoder(), 5)) {
             model.build().inputs(Inputs.teacherForcing(START));
             model.compile(Optimizer.adam(1e-2).build(), Losses.sparseCategoricalCrossEntropy(), Metrics.accuracy());
-            History history = model.fit(train, test, 4);
+            History history = model.fit(train).validationData(test).epochs(4).run();
             double accuracy = history.last("val_accuracy");
             System.out.printf("seq2seq reversal: per-token validation accuracy by epoch %s%n", history.get("val_accuracy"));
             assertTrue(accuracy > 0.95, "per-token accuracy " + accuracy + " should exceed 0.95 (chance 1/9)");

@@ -61,7 +61,7 @@ public final class SentimentExample {
 
             DataLoader trainLoader = DataLoader.builder(train.dataset()).batchSize(32).shuffle(1).build();
             DataLoader testLoader = DataLoader.builder(test.dataset()).batchSize(100).build();
-            model.fit(trainLoader, testLoader, 6, new ProgressBar());  // a live bar on a terminal, epoch lines otherwise
+            model.fit(trainLoader).validationData(testLoader).epochs(6).callbacks(new ProgressBar()).run();  // a live bar on a terminal, epoch lines otherwise
 
             Model.Evaluation evaluation = model.evaluate(testLoader);
             System.out.printf("test accuracy %.3f%n%s%n", evaluation.logs().get("accuracy"), evaluation.confusion());

@@ -58,7 +58,7 @@ final class MemoryRun {
         double loss;
         try (Model model = Model.of(Sequential.of(LSTM.builder().units(32).build(), Dense.of(1)), 5)) {
             model.build(-1, FEATURES).compile(Optimizer.adam(1e-3).build(), Losses.meanSquaredError());
-            loss = model.fit(loader, steps / BATCHES_PER_EPOCH, sampler).last("loss");
+            loss = model.fit(loader).epochs(steps / BATCHES_PER_EPOCH).callbacks(sampler).run().last("loss");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] kb = sampler.kb;

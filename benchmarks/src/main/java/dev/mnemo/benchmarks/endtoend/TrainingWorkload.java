@@ -30,7 +30,7 @@ final class TrainingWorkload implements Workload {
             cycled[i] = i % data.size();
         }
         StepTimer timer = new StepTimer(steps);
-        model.fit(DataLoader.builder(data.subset(cycled)).batchSize(batchSize).build(), 1, timer);
+        model.fit(DataLoader.builder(data.subset(cycled)).batchSize(batchSize).build()).epochs(1).callbacks(timer).run();
         return timer.millis();
     }
 

@@ -10,9 +10,10 @@ import java.util.Map;
  * {@code EarlyStopping}.
  *
  * <pre>{@code
- * model.fit(train, validation, 100, new EarlyStopping("val_loss", 5, true));
- * model.fit(train, validation, 100, EarlyStopping.builder().monitor("val_accuracy").patience(3)
- *         .minDelta(1e-3).restoreBestWeights(true).build());
+ * model.fit(train).validationData(validation).epochs(100).callbacks(new EarlyStopping("val_loss", 5, true)).run();
+ * model.fit(train).validationData(validation).epochs(100)
+ *         .callbacks(EarlyStopping.builder().monitor("val_accuracy").patience(3)
+ *         .minDelta(1e-3).restoreBestWeights(true).build()).run();
  * }</pre>
  *
  * <p>After each epoch the monitored value is compared with the best so far: it improves when

@@ -13,8 +13,8 @@ import java.util.Objects;
  * the rate used as {@code lr}.
  *
  * <pre>{@code
- * model.fit(train, validation, 50,
- *         new LearningRateScheduler(LearningRateSchedule.cosine(50, 1e-5).withWarmup(5, 0.1)));
+ * model.fit(train).validationData(validation).epochs(50)
+ *         .callbacks(new LearningRateScheduler(LearningRateSchedule.cosine(50, 1e-5).withWarmup(5, 0.1))).run();
  * }</pre>
  */
 public final class LearningRateScheduler implements Callback {

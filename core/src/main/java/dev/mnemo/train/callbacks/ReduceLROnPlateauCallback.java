@@ -13,8 +13,8 @@ import java.util.Objects;
  * value goes to the plateau detector, and the rate it returns is used from the next epoch on.
  *
  * <pre>{@code
- * model.fit(train, validation, 100, new ReduceLROnPlateauCallback("val_loss",
- *         ReduceLROnPlateau.builder().factor(0.5).patience(3).minRate(1e-5).build()));
+ * model.fit(train).validationData(validation).epochs(100).callbacks(new ReduceLROnPlateauCallback("val_loss",
+ *         ReduceLROnPlateau.builder().factor(0.5).patience(3).minRate(1e-5).build())).run();
  * }</pre>
  *
  * The detector's mode must suit the key ({@code MAX} for an accuracy). A monitored key missing

@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
  * infinite values leave gaps.
  *
  * <pre>{@code
- * model.fit(train, validation, 30, new TrainingCurvesPlot(Path.of("runs/curves.png")));
+ * model.fit(train).validationData(validation).epochs(30).callbacks(new TrainingCurvesPlot(Path.of("runs/curves.png"))).run();
  * }</pre>
  *
  * <p>Drawing uses <a href="https://knowm.org/open-source/xchart/">XChart</a>, an optional

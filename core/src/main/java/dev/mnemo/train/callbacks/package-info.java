@@ -19,12 +19,12 @@
  * </ul>
  *
  * <pre>{@code
- * History h = model.fit(train, validation, 100,
+ * History h = model.fit(train).validationData(validation).epochs(100).callbacks(
  *         new ProgressBar(),
  *         new EarlyStopping("val_loss", 5, true),
  *         ModelCheckpoint.bestOnly(Path.of("runs/best.safetensors"), "val_loss"),
  *         new CsvLogger(Path.of("runs/history.csv")),
- *         new TrainingCurvesPlot(Path.of("runs/curves.png")));
+ *         new TrainingCurvesPlot(Path.of("runs/curves.png"))).run();
  * }</pre>
  *
  * <p>Epochs are counted from 0 in the {@link dev.mnemo.train.Callback} methods and in the

@@ -22,7 +22,7 @@ class EarlyStoppingTest {
         int patience = 3;
         TinyRegression.Recorder full = new TinyRegression.Recorder();
         try (Model model = TinyRegression.model()) {
-            model.fit(TinyRegression.train(), TinyRegression.validation(), epochs, full);
+            model.fit(TinyRegression.train()).validationData(TinyRegression.validation()).epochs(epochs).callbacks(full).run();
         }
         double[] valLoss = full.values("val_loss");
         int best = 0;
@@ -41,7 +41,7 @@ class EarlyStoppingTest {
         EarlyStopping stopping = new EarlyStopping("val_loss", patience, true);
         TinyRegression.Recorder stopped = new TinyRegression.Recorder();
         try (Model model = TinyRegression.model()) {
-            History history = model.fit(TinyRegression.train(), TinyRegression.validation(), epochs, stopped, stopping);
+            History history = model.fit(TinyRegression.train()).validationData(TinyRegression.validation()).epochs(epochs).callbacks(stopped, stopping).run();
             assertEquals(best + patience + 1, history.epochs().size(), "epochs run");
             assertEquals(best, stopping.bestEpoch());
             assertEquals(best + patience, stopping.stoppedEpoch());

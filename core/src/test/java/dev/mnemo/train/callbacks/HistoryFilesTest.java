@@ -82,8 +82,7 @@ class HistoryFilesTest {
         Path csvFile = dir.resolve("history.csv");
         Path jsonFile = dir.resolve("history.json");
         try (Model model = TinyRegression.model()) {
-            History history = model.fit(TinyRegression.train(), TinyRegression.validation(), 20,
-                    new EarlyStopping("val_loss", 2, false), new CsvLogger(csvFile), new JsonHistoryWriter(jsonFile));
+            History history = model.fit(TinyRegression.train()).validationData(TinyRegression.validation()).epochs(20).callbacks(new EarlyStopping("val_loss", 2, false), new CsvLogger(csvFile), new JsonHistoryWriter(jsonFile)).run();
             int epochs = history.epochs().size();
             assertTrue(epochs < 20, "early stopping should have ended the run");
 

@@ -19,11 +19,10 @@ class LearningRateCallbacksTest {
     @Test
     void theSchedulerSetsTheRateOfEachEpochFromTheInitialRate() {
         try (Model model = TinyRegression.model()) {                 // SGD, initial rate 0.03
-            History history = model.fit(TinyRegression.train(), 5,
-                    new LearningRateScheduler(LearningRateSchedule.stepDecay(2, 0.5)));
+            History history = model.fit(TinyRegression.train()).epochs(5).callbacks(new LearningRateScheduler(LearningRateSchedule.stepDecay(2, 0.5))).run();
             assertEquals(List.of(0.03, 0.03, 0.015, 0.015, 0.0075), history.get("lr"));
             assertEquals(0.0075, model.optimizer().learningRate());
-            history = model.fit(TinyRegression.train(), 2, new LearningRateScheduler(LearningRateSchedule.exponential(0.1)));
+            history = model.fit(TinyRegression.train()).epochs(2).callbacks(new LearningRateScheduler(LearningRateSchedule.exponential(0.1))).run();
             assertEquals(0.03, history.get("lr").get(0), "a new fit starts from the initial rate, not the last one");
             assertEquals(0.003, history.get("lr").get(1), 1e-15);
         }
@@ -50,8 +49,7 @@ class LearningRateCallbacksTest {
     void thePlateauCallbackOnARealFitReducesWhenValidationLossRises() {
         ReduceLROnPlateau plateau = ReduceLROnPlateau.builder().factor(0.1).patience(0).build();
         try (Model model = TinyRegression.model()) {
-            History history = model.fit(TinyRegression.train(), TinyRegression.validation(), 12,
-                    new ReduceLROnPlateauCallback("val_loss", plateau));
+            History history = model.fit(TinyRegression.train()).validationData(TinyRegression.validation()).epochs(12).callbacks(new ReduceLROnPlateauCallback("val_loss", plateau)).run();
             List<Double> valLoss = history.get("val_loss");
             List<Double> lr = history.get("lr");
             int firstRise = 1;

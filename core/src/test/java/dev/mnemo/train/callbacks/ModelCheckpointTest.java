@@ -83,8 +83,7 @@ class ModelCheckpointTest {
         TinyRegression.Recorder recorder = new TinyRegression.Recorder();
         ModelCheckpoint bestCheckpoint = ModelCheckpoint.bestOnly(best, "val_loss");
         try (Model model = TinyRegression.model()) {
-            model.fit(TinyRegression.train(), TinyRegression.validation(), epochs, recorder, bestCheckpoint,
-                    ModelCheckpoint.everyEpoch(last));
+            model.fit(TinyRegression.train()).validationData(TinyRegression.validation()).epochs(epochs).callbacks(recorder, bestCheckpoint, ModelCheckpoint.everyEpoch(last)).run();
             double[] valLoss = recorder.values("val_loss");
             int bestEpoch = 0;
             int improvements = 1;

@@ -32,7 +32,7 @@ class ProgressBarTest {
         assertFalse(bar.isTerminalStyle(), "a stream that is not System.out is never a terminal");
         History history;
         try (Model model = TinyRegression.model()) {
-            history = model.fit(TinyRegression.train(), TinyRegression.validation(), 3, bar);
+            history = model.fit(TinyRegression.train()).validationData(TinyRegression.validation()).epochs(3).callbacks(bar).run();
         }
         List<String> lines = output().lines().toList();
         assertFalse(output().contains("\r"));
@@ -152,7 +152,7 @@ class ProgressBarTest {
     void earlyStopReasonIsPrinted() {
         ProgressBar bar = ProgressBar.builder().output(out).build();
         try (Model model = TinyRegression.model()) {
-            model.fit(TinyRegression.train(), TinyRegression.validation(), 30, bar, new EarlyStopping("val_loss", 1, false));
+            model.fit(TinyRegression.train()).validationData(TinyRegression.validation()).epochs(30).callbacks(bar, new EarlyStopping("val_loss", 1, false)).run();
         }
         List<String> lines = output().lines().toList();
         assertTrue(lines.getLast().matches("Stopped after epoch \\d+: val_loss did not improve for 1 epoch .*"), lines.getLast());

@@ -45,7 +45,7 @@ class TrainingCurvesPlotTest {
     void aRealFitLeavesAValidPngOfTheConfiguredSize() throws IOException {
         Path file = dir.resolve("plots/curves.png");
         try (Model model = TinyRegression.model()) {
-            model.fit(TinyRegression.train(), TinyRegression.validation(), 6, new TrainingCurvesPlot(file, 640, 360));
+            model.fit(TinyRegression.train()).validationData(TinyRegression.validation()).epochs(6).callbacks(new TrainingCurvesPlot(file, 640, 360)).run();
         }
         byte[] bytes = Files.readAllBytes(file);
         assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(bytes, 8));

@@ -1,4 +1,4 @@
-package dev.mnemo.nn;
+package dev.mnemo.autograd;
 
 import dev.mnemo.tensor.Tensor;
 
