@@ -1,47 +1,21 @@
 package dev.mnemo.nn;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Rebuilds layers from their {@link Layer#config()} maps (the architecture JSON of a model file).
  *
- * <p>{@code "type"} names the class: a simple name for layers in {@code dev.mnemo.nn}, or a fully
- * qualified name for layers elsewhere (plugins). The class must declare
- * {@code public static <T> fromConfig(Map<String, Object> config)}. Typed getters here read the
- * values and name the layer and key when one is missing or of the wrong type.
+ * <p>{@code "type"} names the layer in the {@link LayerRegistry} (built-in layers, plus those
+ * plugins register); nothing is loaded by a class name read from a file. Typed getters here read
+ * the values and name the layer and key when one is missing or of the wrong type.
  */
 public final class Layers {
     private Layers() {}
 
     /** A new, unbuilt layer from its config. */
     public static Layer fromConfig(Map<String, Object> config) {
-        String type = string(config, "type");
-        String className = type.contains(".") ? type : Layers.class.getPackageName() + "." + type;
-        try {
-            Class<?> c = Class.forName(className, true, Thread.currentThread().getContextClassLoader() != null
-                    ? Thread.currentThread().getContextClassLoader() : Layers.class.getClassLoader());
-            Method factory = c.getMethod("fromConfig", Map.class);
-            if (!Modifier.isStatic(factory.getModifiers()) || !Layer.class.isAssignableFrom(factory.getReturnType())) {
-                throw new IllegalArgumentException("layer type '" + type + "': fromConfig must be static and return a Layer");
-            }
-            return (Layer) factory.invoke(null, config);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException("unknown layer type '" + type + "' (no class " + className
-                    + "); is the plugin that defines it on the class path?", e);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException("layer type '" + type + "' has no static fromConfig(Map) method", e);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalArgumentException("layer type '" + type + "' could not be created: " + e.getCause(), e);
-        } catch (IllegalAccessException e) {
-            throw new IllegalArgumentException("layer type '" + type + "': fromConfig is not accessible", e);
-        }
+        return LayerRegistry.factory(string(config, "type")).apply(config);
     }
 
     /** A required string. */
