@@ -5,7 +5,7 @@ import dev.mnemo.io.Json;
 import dev.mnemo.io.SafeTensors;
 import dev.mnemo.nn.Layer;
 import dev.mnemo.nn.Layers;
-import dev.mnemo.nn.Parameter;
+import dev.mnemo.autograd.Parameter;
 import dev.mnemo.optim.OptimizerState;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
@@ -41,7 +41,22 @@ public final class ModelFile {
 
     /** Writes {@code model} (architecture and weights) to {@code file}, atomically. */
     public static void save(Model model, Path file) throws IOException {
+        save(model, file, Map.of());
+    }
+
+    /**
+     * Writes {@code model} with {@code extra} entries in the header's {@code __metadata__} (a
+     * task's vocabulary, labels, preprocessing); keys must not start with {@code mnemo.} or
+     * {@code optimizer.}, which are the file's own. Read them back with {@link #metadata(Path)}.
+     */
+    public static void save(Model model, Path file, Map<String, String> extra) throws IOException {
         Map<String, String> meta = new LinkedHashMap<>();
+        for (String key : extra.keySet()) {
+            if (key.startsWith("mnemo.") || key.startsWith("optimizer.")) {
+                throw new IllegalArgumentException("metadata key '" + key + "' is reserved for the model file itself");
+            }
+        }
+        meta.putAll(new TreeMap<>(extra));
         meta.put("mnemo.format_version", FORMAT_VERSION);
         meta.put("mnemo.architecture", Json.write(model.network().config()));
         meta.put("mnemo.input_shape", Json.write(model.inputShape()));
@@ -56,6 +71,13 @@ public final class ModelFile {
             meta.putAll(new TreeMap<>(state.metadata()));
         }
         SafeTensors.write(file, tensors, meta);
+    }
+
+    /** The header's {@code __metadata__} of a model file: the architecture entries and any extra ones. */
+    public static Map<String, String> metadata(Path file) throws IOException {
+        try (Scope scope = Scope.open()) {
+            return SafeTensors.read(file, scope).metadata();
+        }
     }
 
     /** Reads a model saved by {@link #save}: built, with its weights, not compiled. */
