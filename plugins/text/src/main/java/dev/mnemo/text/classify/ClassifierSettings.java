@@ -1,0 +1,71 @@
+package dev.mnemo.text.classify;
+
+import dev.mnemo.task.TaskOption;
+import dev.mnemo.task.TaskOptions;
+import dev.mnemo.task.TaskUsageException;
+import java.util.List;
+
+/**
+ * The options of a text classification task and the network they describe: a masked embedding,
+ * a (bidirectional) peephole LSTM over the tokens, max-pooling over time of its outputs, dropout,
+ * and a dense layer to the class logits.
+ *
+ * @param tokens        "words" or "chars"
+ * @param lowercase     fold case before tokenizing
+ * @param stopWords     drop English stop words (negations are kept)
+ * @param minCount      a token enters the vocabulary when seen this often in the training split
+ * @param maxVocabulary largest vocabulary, most frequent tokens first
+ * @param maxLength     tokens read per text (the rest is cut off)
+ * @param embedding     embedding width
+ * @param hidden        LSTM units per direction
+ * @param layers        stacked LSTM layers
+ * @param bidirectional read the text both ways
+ * @param dropout       dropout rate on the embeddings and on the pooled features
+ * @param patience      epochs without a better validation accuracy before training stops
+ */
+record ClassifierSettings(String tokens, boolean lowercase, boolean stopWords, int minCount, int maxVocabulary,
+        int maxLength, int embedding, int hidden, int layers, boolean bidirectional, double dropout, int patience) {
+
+    /** The option list a task declares, with its tuned defaults. */
+    static List<TaskOption> options(ClassifierSettings defaults) {
+        return List.of(
+                TaskOption.text("text-column", "text", "CSV/TSV --data: the column holding the text"),
+                TaskOption.text("label-column", "label", "CSV/TSV --data: the column holding the label"),
+                TaskOption.choice("tokens", defaults.tokens(), "what the model reads", "words", "chars"),
+                TaskOption.flag("lowercase", defaults.lowercase(), "fold text to lower case"),
+                TaskOption.flag("stop-words", defaults.stopWords(), "drop English stop words (negations stay)"),
+                TaskOption.integer("min-count", defaults.minCount(), "times a token must occur in training to get an id"),
+                TaskOption.integer("max-vocabulary", defaults.maxVocabulary(), "largest vocabulary (most frequent tokens)"),
+                TaskOption.integer("max-length", defaults.maxLength(), "tokens read per text; the rest is cut off"),
+                TaskOption.integer("embedding", defaults.embedding(), "embedding width"),
+                TaskOption.integer("hidden", defaults.hidden(), "LSTM units per direction"),
+                TaskOption.integer("layers", defaults.layers(), "stacked LSTM layers"),
+                TaskOption.flag("bidirectional", defaults.bidirectional(), "read texts in both directions"),
+                TaskOption.number("dropout", defaults.dropout(), "dropout on embeddings and pooled features"),
+                TaskOption.integer("patience", defaults.patience(), "epochs without a better val_accuracy before stopping"));
+    }
+
+    /** The settings a run asked for; sizes out of range are usage errors naming the option. */
+    static ClassifierSettings from(TaskOptions o) {
+        ClassifierSettings s = new ClassifierSettings(o.text("tokens"), o.flag("lowercase"), o.flag("stop-words"),
+                o.integer("min-count"), o.integer("max-vocabulary"), o.integer("max-length"), o.integer("embedding"),
+                o.integer("hidden"), o.integer("layers"), o.flag("bidirectional"), o.number("dropout"), o.integer("patience"));
+        atLeast("min-count", s.minCount(), 1);
+        atLeast("max-vocabulary", s.maxVocabulary(), 2);
+        atLeast("max-length", s.maxLength(), 1);
+        atLeast("embedding", s.embedding(), 1);
+        atLeast("hidden", s.hidden(), 1);
+        atLeast("layers", s.layers(), 1);
+        atLeast("patience", s.patience(), 1);
+        if (!(s.dropout() >= 0 && s.dropout() < 1)) {
+            throw new TaskUsageException("--dropout must be in [0, 1), got " + s.dropout());
+        }
+        return s;
+    }
+
+    private static void atLeast(String option, int value, int least) {
+        if (value < least) {
+            throw new TaskUsageException("--" + option + " must be at least " + least + ", got " + value);
+        }
+    }
+}

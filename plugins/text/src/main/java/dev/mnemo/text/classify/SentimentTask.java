@@ -1,0 +1,22 @@
+package dev.mnemo.text.classify;
+
+import dev.mnemo.task.DataSource;
+import dev.mnemo.text.data.SentimentSentences;
+import org.pf4j.Extension;
+
+/**
+ * {@code sentiment}: is a sentence positive or negative? Built-in data: the UCI Sentiment
+ * Labelled Sentences (Kotzias et al., KDD 2015; CC BY 4.0), 1,000 review sentences each from
+ * Amazon, IMDb and Yelp, shipped inside the plugin.
+ */
+@Extension
+public final class SentimentTask extends TextClassificationTask {
+    public SentimentTask() {
+        super(new Profile("sentiment", "positive or negative: an LSTM over the words of a sentence",
+                DataSource.bundled("uci-sentiment", "UCI Sentiment Labelled Sentences (Kotzias et al. 2015, CC BY 4.0),"
+                        + " 3,000 review sentences from Amazon, IMDb and Yelp, inside the plugin"),
+                SentimentSentences::load,
+                new ClassifierSettings("words", true, false, 1, 20000, 100, 64, 64, 1, true, 0.5, 4),
+                30, 32, 2e-3));
+    }
+}

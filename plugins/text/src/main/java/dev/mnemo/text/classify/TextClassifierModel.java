@@ -1,0 +1,48 @@
+package dev.mnemo.text.classify;
+
+import dev.mnemo.task.Prediction;
+import dev.mnemo.task.TaskModel;
+import dev.mnemo.train.Model;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A loaded text classifier: texts in, labels with their softmax probabilities out. */
+final class TextClassifierModel implements TaskModel {
+    private static final int TOP = 5;
+
+    private final Model model;
+    private final TextEncoder encoder;
+    private final List<String> labels;
+    private final Map<String, String> metadata;
+
+    TextClassifierModel(Model model, TextEncoder encoder, List<String> labels, Map<String, String> metadata) {
+        this.model = model;
+        this.encoder = encoder;
+        this.labels = List.copyOf(labels);
+        this.metadata = Map.copyOf(metadata);
+    }
+
+    @Override
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    @Override
+    public List<Prediction> predict(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        float[][] logits = model.predict(encoder.encode(texts));
+        List<Prediction> predictions = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            predictions.add(Prediction.fromLogits(texts.get(i), labels, logits[i], TOP));
+        }
+        return predictions;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
