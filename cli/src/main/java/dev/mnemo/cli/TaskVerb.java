@@ -1,0 +1,50 @@
+package dev.mnemo.cli;
+
+import dev.mnemo.task.Task;
+import dev.mnemo.task.TaskAction;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The commands that run a task, each offering the tasks that can do it: {@code train},
+ * {@code eval}, {@code predict} and {@code generate} follow {@link Task#actions()}; every task
+ * has {@code data}.
+ */
+enum TaskVerb {
+    TRAIN("train", TaskAction.TRAIN, "Train a task's model on its built-in data or yours (--data), then measure it once on the test split."),
+    EVAL("eval", TaskAction.EVALUATE, "Measure a saved model on the test split it was trained with, or on --data/--test-data."),
+    PREDICT("predict", TaskAction.PREDICT, "Predict with a saved model on inputs given as arguments or with --input."),
+    GENERATE("generate", TaskAction.GENERATE, "Generate with a saved model, starting from --prompt."),
+    DATA("data", null, "Check or prepare a task's built-in data (prints the install command when it is missing).");
+
+    final String command;
+    final String description;
+    private final TaskAction action;
+
+    TaskVerb(String command, TaskAction action, String description) {
+        this.command = command;
+        this.action = action;
+        this.description = description;
+    }
+
+    /** Whether {@code task} is offered under this command. */
+    boolean offers(Task task) {
+        return action == null || task.actions().contains(action);
+    }
+
+    /** Whether this command reads a model that must already exist. */
+    boolean readsModel() {
+        return this == EVAL || this == PREDICT || this == GENERATE;
+    }
+
+    /** The commands that run {@code task} (besides {@code data}), as users type them. */
+    static List<String> commandsOf(Task task) {
+        List<String> names = new ArrayList<>();
+        for (TaskVerb verb : values()) {
+            if (verb != DATA && verb.offers(task)) {
+                names.add(verb.command);
+            }
+        }
+        return names;
+    }
+}
