@@ -6,10 +6,7 @@ import dev.mnemo.task.Task;
 import dev.mnemo.task.TaskOption;
 import dev.mnemo.task.TaskResult;
 import dev.mnemo.task.TaskRun;
-import dev.mnemo.task.TaskUsageException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,14 +103,9 @@ final class TaskCommand implements Callable<Integer> {
     }
 
     private TaskRun run() {
-        Path modelFile = model.model != null ? model.model : TaskRun.defaultModel(task);
-        if ((verb.readsModel() || training.resume) && !Files.isRegularFile(modelFile)) {
-            throw new TaskUsageException("no model file " + modelFile + "; train one with: mnemo train " + task.name()
-                    + (model.model == null ? "" : " --model " + modelFile));
-        }
         TaskRun.Builder run = TaskRun.builder(task)
                 .seed(model.seed)
-                .model(modelFile)
+                .model(model.model != null ? model.model : TaskRun.defaultModel(task))
                 .out(out.out)
                 .prompt(prompt.prompt)
                 .options(TaskOptionSpecs.read(task.options(), spec.commandLine().getParseResult()))

@@ -32,11 +32,6 @@ enum TaskVerb {
         return action == null || task.actions().contains(action);
     }
 
-    /** Whether this command reads a model that must already exist. */
-    boolean readsModel() {
-        return this == EVAL || this == PREDICT || this == GENERATE;
-    }
-
     /** The commands that run {@code task} (besides {@code data}), as users type them. */
     static List<String> commandsOf(Task task) {
         List<String> names = new ArrayList<>();

@@ -105,7 +105,7 @@ public abstract class TextClassificationTask implements Task {
     public TaskResult train(TaskRun run) throws IOException {
         ClassifierSettings settings = ClassifierSettings.from(run.options());
         TextCorpus corpus = corpus(run, run.data());
-        ThreeWaySplit<LabelledText> split = split(run, corpus, run.validationSplit(), run.testSplit(), run.splitSeed());
+        ThreeWaySplit<LabelledText> split = split(run, corpus, run.testData(), run.validationSplit(), run.testSplit(), run.splitSeed());
         TaskResult.Builder result = TaskResult.builder(name(), corpus.name()).model(run.model());
         run.log(name() + ": " + corpus.name() + ", " + corpus.labels().size() + " classes, " + split.train().size() + " train / "
                 + split.validation().size() + " validation / " + split.test().size() + " test texts");
@@ -148,6 +148,10 @@ public abstract class TextClassificationTask implements Task {
             TaskModelFile.save(this, model, run.model(), metadata(run, encoder, labels));
 
             Confusion confusion = new Confusion(labels, test.confusion().counts());
+            if (run.out() != null) {
+                ConfusionChart.writePng(confusion, run.out());
+                result.output(run.out());
+            }
             return result.backend(model.kernels().name())
                     .metric("test_accuracy", test.logs().get("accuracy"))
                     .metric("test_loss", test.logs().get("loss"))
@@ -173,12 +177,14 @@ public abstract class TextClassificationTask implements Task {
             TextEncoder encoder = TextEncoder.from(loaded);
             List<String> labels = labels(loaded);
             Map<String, Object> trainedOn = trainedOn(loaded);
-            Path data = run.data() != null ? run.data() : trainedOn.get("data") == null ? null : Path.of((String) trainedOn.get("data"));
+            boolean asTrained = run.data() == null && run.testData() == null;
+            Path data = asTrained ? path(trainedOn, "data") : run.data();
+            Path testData = asTrained ? path(trainedOn, "test_data") : run.testData();
             TextCorpus corpus = corpus(run, data);
-            ThreeWaySplit<LabelledText> split = run.data() != null
-                    ? split(run, corpus, run.validationSplit(), run.testSplit(), run.splitSeed())
-                    : split(run, corpus, number(trainedOn, "validation_split"), number(trainedOn, "test_split"),
-                            ((Number) trainedOn.get("split_seed")).longValue());
+            ThreeWaySplit<LabelledText> split = asTrained
+                    ? split(run, corpus, testData, number(trainedOn, "validation_split"), number(trainedOn, "test_split"),
+                            (long) number(trainedOn, "split_seed"))
+                    : split(run, corpus, testData, run.validationSplit(), run.testSplit(), run.splitSeed());
             model.useKernels(run.backend());
             model.compile(Optimizer.adam(1e-3).build(), Losses.sparseCategoricalCrossEntropy(), Metrics.accuracy());
             Model.Evaluation test = model.evaluate(DataLoader.builder(dataset(encoder, labels, split.test())).batchSize(256).build());
@@ -231,14 +237,14 @@ public abstract class TextClassificationTask implements Task {
         }
     }
 
-    private ThreeWaySplit<LabelledText> split(TaskRun run, TextCorpus corpus, double validation, double test, long seed) {
-        if (run.testData() == null) {
+    private ThreeWaySplit<LabelledText> split(TaskRun run, TextCorpus corpus, Path testData, double validation, double test, long seed) {
+        if (testData == null) {
             return ThreeWaySplit.stratified(corpus.items(), LabelledText::label, validation, test, seed);
         }
-        TextCorpus testCorpus = corpus(run, run.testData());
+        TextCorpus testCorpus = corpus(run, testData);
         for (String label : testCorpus.labels()) {
             if (!corpus.labels().contains(label)) {
-                throw new TaskUsageException("--test-data " + run.testData() + " has label '" + label
+                throw new TaskUsageException("--test-data " + testData + " has label '" + label
                         + "', which the training data does not have (it has " + corpus.labels() + ")");
             }
         }
@@ -264,6 +270,7 @@ public abstract class TextClassificationTask implements Task {
         meta.put("task.labels", Json.write(labels));
         Map<String, Object> trainedOn = new LinkedHashMap<>();
         trainedOn.put("data", run.data() == null ? null : run.data().toAbsolutePath().toString());
+        trainedOn.put("test_data", run.testData() == null ? null : run.testData().toAbsolutePath().toString());
         trainedOn.put("split_seed", run.splitSeed());
         trainedOn.put("validation_split", run.validationSplit());
         trainedOn.put("test_split", run.testSplit());
@@ -281,6 +288,10 @@ public abstract class TextClassificationTask implements Task {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> trainedOn(TaskModelFile.Loaded loaded) {
         return (Map<String, Object>) Json.parse(loaded.get("task.trained_on"));
+    }
+
+    private static Path path(Map<String, Object> trainedOn, String key) {
+        return trainedOn.get(key) instanceof String text ? Path.of(text) : null;
     }
 
     private static double number(Map<String, Object> map, String key) {

@@ -33,7 +33,8 @@ public final class Fortunes {
     public static final String SOURCE = "Debian packages fortunes + fortunes-min (BSD licence)";
 
     private static final Pattern RECORD_SEPARATOR = Pattern.compile("(?m)^%$\\n?");
-    private static final Pattern OVERSTRIKE = Pattern.compile(".\u0008");
+    /** A character struck over by a backspace; {@code ____\b\b\b\b} nests, so it is removed until none is left. */
+    private static final Pattern OVERSTRIKE = Pattern.compile("[^\u0008]\u0008");
 
     private Fortunes() {}
 
@@ -76,8 +77,18 @@ public final class Fortunes {
         if (!Files.isRegularFile(file)) {
             throw new TextDataException(file, "is missing; install the fortunes corpus with: " + INSTALL_COMMAND);
         }
-        String text = OVERSTRIKE.matcher(Utf8Text.read(file).replace("\r\n", "\n")).replaceAll("");
+        String text = withoutOverstrikes(Utf8Text.read(file).replace("\r\n", "\n"));
         return RECORD_SEPARATOR.splitAsStream(text).map(String::strip).filter(record -> !record.isEmpty()).toList();
+    }
+
+    /** {@code text} without {@code X\b} overstrikes (nested ones included) and stray backspaces. */
+    static String withoutOverstrikes(String text) {
+        String previous;
+        do {
+            previous = text;
+            text = OVERSTRIKE.matcher(text).replaceAll("");
+        } while (!text.equals(previous));
+        return text.replace("\u0008", "");
     }
 
     /**

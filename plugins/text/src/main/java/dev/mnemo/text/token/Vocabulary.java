@@ -12,8 +12,7 @@ import java.util.stream.Stream;
  * skip), id {@value #UNKNOWN_ID} the unknown token ({@value #UNKNOWN_TOKEN}, for every token not in
  * the vocabulary), then the known tokens from id 2 on.
  *
- * <p>Saved as a model file's metadata with {@link #toText()} (the tokens in id order, one per line,
- * escaped by {@link EscapedLines}) and restored with {@link #fromText(String)}.
+ * <p>A model file keeps it as the JSON list of {@link #tokens()} and restores it with {@link #of(List)}.
  */
 public final class Vocabulary {
     /** The padding id. */
@@ -83,16 +82,6 @@ public final class Vocabulary {
             throw new IllegalArgumentException("a vocabulary holds each token once; this list repeats one");
         }
         return vocabulary;
-    }
-
-    /** The vocabulary {@link #toText()} wrote. */
-    public static Vocabulary fromText(String text) {
-        return of(EscapedLines.split(text));
-    }
-
-    /** The tokens in id order as one string, for a model file's metadata. */
-    public String toText() {
-        return EscapedLines.join(tokens);
     }
 
     /** The id of {@code token}, or {@link #UNKNOWN_ID}. */

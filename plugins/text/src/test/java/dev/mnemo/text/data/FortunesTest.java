@@ -19,7 +19,7 @@ class FortunesTest {
 
     @BeforeEach
     void writeFakeCorpus() {
-        TextFiles.write(dir.resolve("bold"), "A _\bu_\bn_\bd_\be_\br_\bl_\bi_\bn_\be_\bd word\n%\nB\bBo\bol\bld\bd\n%\n%\n  \n%\nlast, no %\n");
+        TextFiles.write(dir.resolve("bold"), "A _\bu_\bn_\bd_\be_\br_\bl_\bi_\bn_\be_\bd word\n%\nB\bBo\bol\bld\bd\n%\nI *___\b\b\bknew*\n%\n%\n  \n%\nlast, no %\n");
         TextFiles.write(dir.resolve("bold.dat"), new byte[] {0, 1, 2});
         String many = IntStream.range(0, 20).mapToObj(i -> "fortune " + i + "\n50% off\n").reduce((a, b) -> a + "%\n" + b).orElseThrow();
         TextFiles.write(dir.resolve("many"), many);
@@ -28,7 +28,7 @@ class FortunesTest {
 
     @Test
     void splitsRecordsOnPercentLinesAndStripsOverstrikes() {
-        assertEquals(List.of("A underlined word", "Bold", "last, no %"), Fortunes.records(dir.resolve("bold")));
+        assertEquals(List.of("A underlined word", "Bold", "I *knew*", "last, no %"), Fortunes.records(dir.resolve("bold")));
     }
 
     @Test
@@ -37,7 +37,7 @@ class FortunesTest {
 
         assertEquals("fortunes-2", corpus.name());
         assertEquals(List.of("bold", "many"), corpus.labels());
-        assertEquals(8, corpus.items().size());
+        assertEquals(9, corpus.items().size());
         assertEquals(5, corpus.items().stream().filter(item -> item.label().equals("many")).count());
         assertTrue(corpus.items().stream().allMatch(item -> item.label().equals("bold") || item.text().endsWith("\n50% off")));
     }
