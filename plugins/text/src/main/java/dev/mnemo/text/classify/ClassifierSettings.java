@@ -21,10 +21,12 @@ import java.util.List;
  * @param layers        stacked LSTM layers
  * @param bidirectional read the text both ways
  * @param dropout       dropout rate on the embeddings and on the pooled features
+ * @param weightDecay   decoupled weight decay (AdamW) per step, relative to the learning rate; 0 for Adam
  * @param patience      epochs without a better validation accuracy before training stops
  */
 record ClassifierSettings(String tokens, boolean lowercase, boolean stopWords, int minCount, int maxVocabulary,
-        int maxLength, int embedding, int hidden, int layers, boolean bidirectional, double dropout, int patience) {
+        int maxLength, int embedding, int hidden, int layers, boolean bidirectional, double dropout, double weightDecay,
+        int patience) {
 
     /** The option list a task declares, with its tuned defaults. */
     static List<TaskOption> options(ClassifierSettings defaults) {
@@ -42,6 +44,7 @@ record ClassifierSettings(String tokens, boolean lowercase, boolean stopWords, i
                 TaskOption.integer("layers", defaults.layers(), "stacked LSTM layers"),
                 TaskOption.flag("bidirectional", defaults.bidirectional(), "read texts in both directions"),
                 TaskOption.number("dropout", defaults.dropout(), "dropout on embeddings and pooled features"),
+                TaskOption.number("weight-decay", defaults.weightDecay(), "AdamW's decoupled weight decay (0: plain Adam)"),
                 TaskOption.integer("patience", defaults.patience(), "epochs without a better val_accuracy before stopping"));
     }
 
@@ -49,7 +52,8 @@ record ClassifierSettings(String tokens, boolean lowercase, boolean stopWords, i
     static ClassifierSettings from(TaskOptions o) {
         ClassifierSettings s = new ClassifierSettings(o.text("tokens"), o.flag("lowercase"), o.flag("stop-words"),
                 o.integer("min-count"), o.integer("max-vocabulary"), o.integer("max-length"), o.integer("embedding"),
-                o.integer("hidden"), o.integer("layers"), o.flag("bidirectional"), o.number("dropout"), o.integer("patience"));
+                o.integer("hidden"), o.integer("layers"), o.flag("bidirectional"), o.number("dropout"), o.number("weight-decay"),
+                o.integer("patience"));
         atLeast("min-count", s.minCount(), 1);
         atLeast("max-vocabulary", s.maxVocabulary(), 2);
         atLeast("max-length", s.maxLength(), 1);
@@ -57,6 +61,9 @@ record ClassifierSettings(String tokens, boolean lowercase, boolean stopWords, i
         atLeast("hidden", s.hidden(), 1);
         atLeast("layers", s.layers(), 1);
         atLeast("patience", s.patience(), 1);
+        if (!(s.weightDecay() >= 0 && s.weightDecay() < 1)) {
+            throw new TaskUsageException("--weight-decay must be in [0, 1), got " + s.weightDecay());
+        }
         if (!(s.dropout() >= 0 && s.dropout() < 1)) {
             throw new TaskUsageException("--dropout must be in [0, 1), got " + s.dropout());
         }

@@ -131,7 +131,11 @@ public abstract class TextClassificationTask implements Task {
         }
         try (model) {
             model.useKernels(run.backend());
-            model.compile(Optimizer.adam(run.learningRateOr(profile.learningRate())).build(),
+            double learningRate = run.learningRateOr(profile.learningRate());
+            Optimizer optimizer = settings.weightDecay() > 0
+                    ? Optimizer.adamW(learningRate).weightDecay(settings.weightDecay()).build()
+                    : Optimizer.adam(learningRate).build();
+            model.compile(optimizer,
                     Losses.sparseCategoricalCrossEntropy(), Metrics.accuracy()).clipGradientNorm(1.0);
             if (run.resume()) {
                 ModelFile.restoreOptimizer(model, run.model());
