@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -30,13 +33,18 @@ public final class SentimentSentences {
             + "as shipped in npm sentiment@5.0.2";
     /** The bundled files, in reading order. */
     public static final List<String> FILES = List.of("amazon.json", "imdb.json", "yelp.json");
+    /** The SHA-256 of each bundled file, as published in its README; checked on every read. */
+    static final Map<String, String> SHA256 = Map.of(
+            "amazon.json", "bc5eb0cac49fc45987301f1dc2d02cf5ca356ba6c882be179dce77d74e666ed9",
+            "imdb.json", "44a7b9082ed732ee2de3c858ea5ee2e99aca34f239a1c4359d3a300bf099bdb5",
+            "yelp.json", "9f3f47983f21eeb819380767b74bfa648eca208f156241111454b3e122773ff7");
 
     private static final String RESOURCE_FOLDER = "uci-sentiment/";
     private static final List<String> LABELS = List.of("negative", "positive");
 
     private SentimentSentences() {}
 
-    /** All sentences of the three sources, deduplicated. */
+    /** All sentences of the three sources, deduplicated; a file whose hash differs fails as a damaged jar. */
     public static TextCorpus load() {
         List<LabelledText> items = new ArrayList<>();
         for (String file : FILES) {
@@ -71,9 +79,17 @@ public final class SentimentSentences {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE_FOLDER + file + " is missing from the jar; rebuild the text plugin");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            byte[] bytes = in.readAllBytes();
+            String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            if (!sha256.equals(SHA256.get(file))) {
+                throw new IllegalStateException(RESOURCE_FOLDER + file + " in the jar has SHA-256 " + sha256 + ", not "
+                        + SHA256.get(file) + "; the jar is damaged: rebuild the text plugin");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + " from the jar", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
         }
     }
 }
