@@ -20,13 +20,14 @@ import java.util.List;
  * @param hidden        LSTM units per direction
  * @param layers        stacked LSTM layers
  * @param bidirectional read the text both ways
+ * @param pooling       how the LSTM's steps become one vector: "max", or "max-mean" (both, concatenated)
  * @param dropout       dropout rate on the embeddings and on the pooled features
  * @param weightDecay   decoupled weight decay (AdamW) per step, relative to the learning rate; 0 for Adam
  * @param patience      epochs without a better validation accuracy before training stops
  */
 record ClassifierSettings(String tokens, boolean lowercase, boolean stopWords, int minCount, int maxVocabulary,
-        int maxLength, int embedding, int hidden, int layers, boolean bidirectional, double dropout, double weightDecay,
-        int patience) {
+        int maxLength, int embedding, int hidden, int layers, boolean bidirectional, String pooling, double dropout,
+        double weightDecay, int patience) {
 
     /** The option list a task declares, with its tuned defaults. */
     static List<TaskOption> options(ClassifierSettings defaults) {
@@ -43,6 +44,7 @@ record ClassifierSettings(String tokens, boolean lowercase, boolean stopWords, i
                 TaskOption.integer("hidden", defaults.hidden(), "LSTM units per direction"),
                 TaskOption.integer("layers", defaults.layers(), "stacked LSTM layers"),
                 TaskOption.flag("bidirectional", defaults.bidirectional(), "read texts in both directions"),
+                TaskOption.choice("pooling", defaults.pooling(), "how the LSTM's steps are pooled", "max", "max-mean"),
                 TaskOption.number("dropout", defaults.dropout(), "dropout on embeddings and pooled features"),
                 TaskOption.number("weight-decay", defaults.weightDecay(), "AdamW's decoupled weight decay (0: plain Adam)"),
                 TaskOption.integer("patience", defaults.patience(), "epochs without a better val_accuracy before stopping"));
@@ -52,7 +54,7 @@ record ClassifierSettings(String tokens, boolean lowercase, boolean stopWords, i
     static ClassifierSettings from(TaskOptions o) {
         ClassifierSettings s = new ClassifierSettings(o.text("tokens"), o.flag("lowercase"), o.flag("stop-words"),
                 o.integer("min-count"), o.integer("max-vocabulary"), o.integer("max-length"), o.integer("embedding"),
-                o.integer("hidden"), o.integer("layers"), o.flag("bidirectional"), o.number("dropout"), o.number("weight-decay"),
+                o.integer("hidden"), o.integer("layers"), o.flag("bidirectional"), o.text("pooling"), o.number("dropout"), o.number("weight-decay"),
                 o.integer("patience"));
         atLeast("min-count", s.minCount(), 1);
         atLeast("max-vocabulary", s.maxVocabulary(), 2);

@@ -16,7 +16,7 @@ public final class SentimentTask extends TextClassificationTask {
                 DataSource.bundled("uci-sentiment", "UCI Sentiment Labelled Sentences (Kotzias et al. 2015, CC BY 4.0),"
                         + " 3,000 review sentences from Amazon, IMDb and Yelp, inside the plugin"),
                 SentimentSentences::load,
-                new ClassifierSettings("words", true, false, 1, 20000, 100, 64, 64, 1, true, 0.5, 0.0, 4),
+                new ClassifierSettings("words", true, false, 1, 20000, 100, 64, 64, 1, true, "max", 0.5, 0.0, 4),
                 30, 32, 2e-3));
     }
 }

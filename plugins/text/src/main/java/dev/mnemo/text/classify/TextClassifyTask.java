@@ -19,7 +19,7 @@ public final class TextClassifyTask extends TextClassificationTask {
                 new DataSource("fortunes-4", "Debian fortunes (BSD licence): computers, definitions, politics,"
                         + " songs-poems, 700 fortunes each", Fortunes.INSTALL_COMMAND),
                 () -> Fortunes.categories(CAP_SEED),
-                new ClassifierSettings("words", true, false, 1, 20000, 200, 64, 64, 1, true, 0.5, 0.0, 4),
+                new ClassifierSettings("words", true, false, 1, 20000, 200, 64, 64, 1, true, "max", 0.5, 0.0, 4),
                 30, 32, 2e-3));
     }
 }
