@@ -117,6 +117,16 @@ class CommandsTest {
     }
 
     @Test
+    void dataChecksTheBuiltInSet() {
+        CommandRun run = CommandRun.of("data", "sentiment", "--json");
+
+        assertEquals(0, run.code(), run::toString);
+        assertEquals(2982, ((Number) run.json().get("texts")).intValue());
+        assertEquals(Map.of("negative", 1492, "positive", 1490), ((Map<?, ?>) run.json().get("per_class")).entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(e -> e.getKey(), e -> ((Number) e.getValue()).intValue())));
+    }
+
+    @Test
     void backendsListsTheKernelModules() {
         CommandRun run = CommandRun.of("backends", "--json");
 
