@@ -70,7 +70,9 @@ final class TaskCommand implements Callable<Integer> {
             spec.addMixin("out", CommandSpec.forAnnotatedObject(command.out));
         }
         for (TaskOption option : task.options()) {
-            spec.addOption(TaskOptionSpecs.of(option));
+            if (verb.reads(option)) {
+                spec.addOption(TaskOptionSpecs.of(option));
+            }
         }
         spec.addMixin("global", CommandSpec.forAnnotatedObject(command.global));
         command.spec = spec;

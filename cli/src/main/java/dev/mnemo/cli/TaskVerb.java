@@ -2,6 +2,7 @@ package dev.mnemo.cli;
 
 import dev.mnemo.task.Task;
 import dev.mnemo.task.TaskAction;
+import dev.mnemo.task.TaskOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +31,14 @@ enum TaskVerb {
     /** Whether {@code task} is offered under this command. */
     boolean offers(Task task) {
         return action == null || task.actions().contains(action);
+    }
+
+    /**
+     * Whether the task reads {@code option} under this command; {@code data} reads the options that
+     * say how data is read, those of both training and evaluation.
+     */
+    boolean reads(TaskOption option) {
+        return action == null ? option.appliesTo(TaskAction.TRAIN) && option.appliesTo(TaskAction.EVALUATE) : option.appliesTo(action);
     }
 
     /** The commands that run {@code task} (besides {@code data}), as users type them. */

@@ -78,6 +78,11 @@ class CommandsTest {
         CommandRun predict = CommandRun.of("predict", "sentiment", "--help");
         assertTrue(predict.out().contains("--input"), predict::toString);
         assertFalse(predict.out().contains("--epochs"), predict::toString);
+        assertFalse(predict.out().contains("--hidden"), "a saved model fixes its width: " + predict);
+
+        CommandRun eval = CommandRun.of("eval", "sentiment", "--help");
+        assertTrue(eval.out().contains("--text-column") && eval.out().contains("--out"), eval::toString);
+        assertFalse(eval.out().contains("--hidden") || eval.out().contains("--epochs"), eval::toString);
     }
 
     @Test

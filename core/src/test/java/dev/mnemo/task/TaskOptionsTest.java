@@ -1,11 +1,13 @@
 package dev.mnemo.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,17 @@ class TaskOptionsTest {
                 assertThrows(TaskUsageException.class, () -> TaskOptions.parse(OPTIONS, Map.of("lowercase", "maybe"))).getMessage());
         String unknown = assertThrows(TaskUsageException.class, () -> TaskOptions.parse(OPTIONS, Map.of("hiden", "3"))).getMessage();
         assertTrue(unknown.startsWith("unknown option --hiden; this task takes --hidden, --dropout"), unknown);
+    }
+
+    @Test
+    void anOptionAppliesToEveryActionUnlessNarrowed() {
+        TaskOption hidden = TaskOption.integer("hidden", 64, "LSTM units");
+        TaskOption narrowed = hidden.onlyFor(TaskAction.TRAIN);
+
+        assertTrue(Arrays.stream(TaskAction.values()).allMatch(hidden::appliesTo));
+        assertTrue(narrowed.appliesTo(TaskAction.TRAIN));
+        assertFalse(narrowed.appliesTo(TaskAction.PREDICT));
+        assertEquals(hidden.defaultValue(), narrowed.defaultValue());
     }
 
     @Test

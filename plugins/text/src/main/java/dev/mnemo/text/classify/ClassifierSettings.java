@@ -1,8 +1,10 @@
 package dev.mnemo.text.classify;
 
+import dev.mnemo.task.TaskAction;
 import dev.mnemo.task.TaskOption;
 import dev.mnemo.task.TaskOptions;
 import dev.mnemo.task.TaskUsageException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,9 +33,7 @@ record ClassifierSettings(String tokens, boolean lowercase, boolean stopWords, i
 
     /** The option list a task declares, with its tuned defaults. */
     static List<TaskOption> options(ClassifierSettings defaults) {
-        return List.of(
-                TaskOption.text("text-column", "text", "CSV/TSV --data: the column holding the text"),
-                TaskOption.text("label-column", "label", "CSV/TSV --data: the column holding the label"),
+        List<TaskOption> model = List.of(
                 TaskOption.choice("tokens", defaults.tokens(), "what the model reads", "words", "chars"),
                 TaskOption.flag("lowercase", defaults.lowercase(), "fold text to lower case"),
                 TaskOption.flag("stop-words", defaults.stopWords(), "drop English stop words (negations stay)"),
@@ -48,6 +48,11 @@ record ClassifierSettings(String tokens, boolean lowercase, boolean stopWords, i
                 TaskOption.number("dropout", defaults.dropout(), "dropout on embeddings and pooled features"),
                 TaskOption.number("weight-decay", defaults.weightDecay(), "AdamW's decoupled weight decay (0: plain Adam)"),
                 TaskOption.integer("patience", defaults.patience(), "epochs without a better val_accuracy before stopping"));
+        List<TaskOption> all = new ArrayList<>(List.of(
+                TaskOption.text("text-column", "text", "CSV/TSV --data: the column holding the text").onlyFor(TaskAction.TRAIN, TaskAction.EVALUATE),
+                TaskOption.text("label-column", "label", "CSV/TSV --data: the column holding the label").onlyFor(TaskAction.TRAIN, TaskAction.EVALUATE)));
+        model.forEach(option -> all.add(option.onlyFor(TaskAction.TRAIN))); // a saved model carries these
+        return List.copyOf(all);
     }
 
     /** The settings a run asked for; sizes out of range are usage errors naming the option. */
