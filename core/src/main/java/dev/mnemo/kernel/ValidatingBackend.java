@@ -176,46 +176,61 @@ final class ValidatingBackend implements KernelBackend {
 
     @Override
     public void conv2dForward(Tensor y, Tensor x, Tensor w, Tensor bias, ConvSpec spec) {
-        ShapeCheck check = new ShapeCheck("conv2dForward");
-        int[] nkpq = checkConv(check, x, w, spec);
-        check.optional("bias", bias, "[K]", w.dim(0));
-        check.shape("y", y, "[N, K, P, Q]", nkpq);
+        checkConvForward("conv2dForward", y, x, w, bias, spec);
         inner.conv2dForward(y, x, w, bias, spec);
     }
 
     @Override
     public void conv2dBackwardData(Tensor dx, Tensor dy, Tensor w, ConvSpec spec) {
-        ShapeCheck check = new ShapeCheck("conv2dBackwardData");
-        int[] nkpq = checkConv(check, dx, w, spec);
-        check.shape("dy", dy, "[N, K, P, Q]", nkpq);
+        checkConvBackwardData("conv2dBackwardData", dx, dy, w, spec);
         inner.conv2dBackwardData(dx, dy, w, spec);
     }
 
     @Override
     public void conv2dBackwardWeights(Tensor dw, Tensor db, Tensor dy, Tensor x, ConvSpec spec) {
-        ShapeCheck check = new ShapeCheck("conv2dBackwardWeights");
-        int[] nkpq = checkConv(check, x, dw, spec);
-        check.optional("db", db, "[K]", dw.dim(0));
-        check.shape("dy", dy, "[N, K, P, Q]", nkpq);
+        checkConvBackwardWeights("conv2dBackwardWeights", dw, db, dy, x, spec);
         inner.conv2dBackwardWeights(dw, db, dy, x, spec);
     }
 
+    /** Checked as the height-1 convolution it is, then run by the backend's own 1-D op (which may be faster). */
     @Override
     public void conv1dForward(Tensor y, Tensor x, Tensor w, Tensor bias, ConvSpec spec) {
         require1d("conv1dForward", spec);
-        KernelBackend.super.conv1dForward(y, x, w, bias, spec);
+        checkConvForward("conv1dForward", Conv1d.as2d(y), Conv1d.as2d(x), Conv1d.as2d(w), bias, spec);
+        inner.conv1dForward(y, x, w, bias, spec);
     }
 
     @Override
     public void conv1dBackwardData(Tensor dx, Tensor dy, Tensor w, ConvSpec spec) {
         require1d("conv1dBackwardData", spec);
-        KernelBackend.super.conv1dBackwardData(dx, dy, w, spec);
+        checkConvBackwardData("conv1dBackwardData", Conv1d.as2d(dx), Conv1d.as2d(dy), Conv1d.as2d(w), spec);
+        inner.conv1dBackwardData(dx, dy, w, spec);
     }
 
     @Override
     public void conv1dBackwardWeights(Tensor dw, Tensor db, Tensor dy, Tensor x, ConvSpec spec) {
         require1d("conv1dBackwardWeights", spec);
-        KernelBackend.super.conv1dBackwardWeights(dw, db, dy, x, spec);
+        checkConvBackwardWeights("conv1dBackwardWeights", Conv1d.as2d(dw), db, Conv1d.as2d(dy), Conv1d.as2d(x), spec);
+        inner.conv1dBackwardWeights(dw, db, dy, x, spec);
+    }
+
+    private static void checkConvForward(String op, Tensor y, Tensor x, Tensor w, Tensor bias, ConvSpec spec) {
+        ShapeCheck check = new ShapeCheck(op);
+        int[] nkpq = checkConv(check, "x", x, "w", w, spec);
+        check.optional("bias", bias, "[K]", w.dim(0));
+        check.shape("y", y, "[N, K, P, Q]", nkpq);
+    }
+
+    private static void checkConvBackwardData(String op, Tensor dx, Tensor dy, Tensor w, ConvSpec spec) {
+        ShapeCheck check = new ShapeCheck(op);
+        check.shape("dy", dy, "[N, K, P, Q]", checkConv(check, "dx", dx, "w", w, spec));
+    }
+
+    private static void checkConvBackwardWeights(String op, Tensor dw, Tensor db, Tensor dy, Tensor x, ConvSpec spec) {
+        ShapeCheck check = new ShapeCheck(op);
+        int[] nkpq = checkConv(check, "x", x, "dw", dw, spec);
+        check.optional("db", db, "[K]", dw.dim(0));
+        check.shape("dy", dy, "[N, K, P, Q]", nkpq);
     }
 
     private static void require1d(String op, ConvSpec spec) {
@@ -223,11 +238,12 @@ final class ValidatingBackend implements KernelBackend {
                 + " has a non-trivial height axis; build 1-D geometry with ConvSpec.of1d(stride, pad, dilation)");
     }
 
-    private static int[] checkConv(ShapeCheck check, Tensor x, Tensor w, ConvSpec spec) {
+    /** The output shape {@code [N, K, P, Q]} of input {@code x} (named {@code xName}) under weights {@code w}. */
+    private static int[] checkConv(ShapeCheck check, String xName, Tensor x, String wName, Tensor w, ConvSpec spec) {
         check.require(spec != null, "spec must not be null");
-        check.rank("x", x, "[N, C, H, W]", 4);
-        check.rank("w", w, "[K, C, R, S]", 4);
-        check.require(w.dim(1) == x.dim(1), "w is " + w + " but x is " + x + ": input channels C differ");
+        check.rank(xName, x, "[N, C, H, W]", 4);
+        check.rank(wName, w, "[K, C, R, S]", 4);
+        check.require(w.dim(1) == x.dim(1), wName + " is " + w + " but " + xName + " is " + x + ": input channels C differ");
         int p = spec.outHeight(x.dim(2), w.dim(2));
         int q = spec.outWidth(x.dim(3), w.dim(3));
         check.require(p >= 1 && q >= 1, "kernel " + w + " with " + spec + " does not fit input " + x
