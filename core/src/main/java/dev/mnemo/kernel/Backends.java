@@ -3,8 +3,10 @@ package dev.mnemo.kernel;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
@@ -20,6 +22,11 @@ import java.util.stream.Collectors;
  *
  * <p>Every backend handed out is wrapped so its arguments are validated (shapes, lengths)
  * before the backend runs.
+ *
+ * <p>Lifecycle: {@link #get(String)} and {@link #get()} hand out one shared instance per (name,
+ * thread count), so its worker threads and native caches exist once; their {@code close()} does
+ * nothing, and a shutdown hook closes them all when the JVM exits. {@link #create(String)} gives a
+ * private instance that the caller closes (try-with-resources).
  */
 public final class Backends {
     private static final System.Logger LOG = System.getLogger("dev.mnemo.kernel");
@@ -27,6 +34,9 @@ public final class Backends {
     private static String chosenName;
     private static int chosenThreads;
     private static KernelBackend defaultBackend;
+    /** The shared instances by "name/threads"; closed by the shutdown hook. */
+    private static final Map<String, ValidatingBackend> SHARED = new LinkedHashMap<>();
+    private static boolean hookInstalled;
 
     private Backends() {}
 
@@ -51,8 +61,39 @@ public final class Backends {
         return defaultBackend;
     }
 
-    /** A new instance of the named backend, validated, with the configured thread count. */
-    public static KernelBackend get(String name) {
+    /** The shared instance of the named backend with the configured thread count, validated; closing it does nothing. */
+    public static synchronized KernelBackend get(String name) {
+        KernelProvider p = provider(name);
+        int threads = threads();
+        return SHARED.computeIfAbsent(p.name() + "/" + threads, key -> {
+            installShutdownHook();
+            return new ValidatingBackend(p.create(threads), false);
+        });
+    }
+
+    /**
+     * A new, private instance of the named backend with the configured thread count, validated
+     * (its own worker threads and caches); the caller closes it.
+     */
+    public static KernelBackend create(String name) {
+        return new ValidatingBackend(provider(name).create(threads()), true);
+    }
+
+    /** Closes the shared instances (their threads and native caches); what uses them afterwards fails. */
+    static synchronized void closeShared() {
+        SHARED.values().forEach(backend -> backend.inner().close());
+        SHARED.clear();
+        defaultBackend = null;
+    }
+
+    private static void installShutdownHook() {
+        if (!hookInstalled) {
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(Backends::closeShared));
+            hookInstalled = true;
+        }
+    }
+
+    private static KernelProvider provider(String name) {
         String wanted = name.trim().toLowerCase(Locale.ROOT);
         List<KernelProvider> all = providers();
         for (KernelProvider p : all) {
@@ -61,7 +102,7 @@ public final class Backends {
                 if (!a.available()) {
                     throw new IllegalStateException("kernel backend '" + wanted + "' is not available here: " + a.reason());
                 }
-                return new ValidatingBackend(p.create(threads()));
+                return p;
             }
         }
         throw new IllegalArgumentException("unknown kernel backend '" + name + "'; available: "
@@ -115,7 +156,7 @@ public final class Backends {
                 if (!skipped.isEmpty()) {
                     LOG.log(Level.INFO, "mnemo: skipped unavailable backend(s) {0}; using ''{1}''", skipped, p.name());
                 }
-                return new ValidatingBackend(p.create(threads()));
+                return get(p.name());
             }
             skipped.add(p.name() + " (" + a.reason() + ")");
         }

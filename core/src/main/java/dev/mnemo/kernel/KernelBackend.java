@@ -19,14 +19,28 @@ import dev.mnemo.tensor.Tensor;
  * in a checker that rejects wrong shapes with {@link IllegalArgumentException} naming the op,
  * the argument and the shapes. The reference backend in {@code dev.mnemo.kernel.reference} is
  * the specification; core's conformance suite holds every backend to it.
+ *
+ * <p>A backend holds resources (worker threads, native primitives, reordered weights) until
+ * {@link #close()}. {@link Backends#get(String)} hands out one shared instance per name and thread
+ * count, closed when the JVM exits (closing it earlier does nothing); {@link Backends#create(String)}
+ * gives a private one that its caller closes.
  */
-public interface KernelBackend {
+public interface KernelBackend extends AutoCloseable {
 
     /** Short, stable name used for selection ({@code -Dmnemo.backend=NAME}). */
     String name();
 
     /** Number of threads this backend's parallel regions use. */
     int threads();
+
+    /**
+     * Releases the backend's threads and native caches. Idempotent. The backend must not be used
+     * afterwards: one that held threads or native state fails with an {@link IllegalStateException}.
+     * Backends without such resources (the reference one) have nothing to release.
+     */
+    @Override
+    default void close() {
+    }
 
     // ---------------------------------------------------------------- matrix multiply
 

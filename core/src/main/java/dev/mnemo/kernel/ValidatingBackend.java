@@ -5,13 +5,29 @@ import dev.mnemo.tensor.Tensor;
 /**
  * Checks every argument of the SPI (shapes, ranks, sequence lengths, workspace sizes), then
  * delegates. {@link Backends} wraps each backend it hands out in one, so backends themselves
- * can trust their inputs and every backend rejects bad input with the same messages.
+ * can trust their inputs and every backend rejects bad input with the same messages. A shared
+ * backend's {@link #close()} does nothing (others use it; {@link Backends} closes it at exit); an
+ * owned one closes the backend it wraps.
  */
 final class ValidatingBackend implements KernelBackend {
     private final KernelBackend inner;
+    private final boolean owned;
 
+    /** An owned wrapper: closing it closes {@code inner}. */
     ValidatingBackend(KernelBackend inner) {
+        this(inner, true);
+    }
+
+    ValidatingBackend(KernelBackend inner, boolean owned) {
         this.inner = inner;
+        this.owned = owned;
+    }
+
+    @Override
+    public void close() {
+        if (owned) {
+            inner.close();
+        }
     }
 
     /** The unchecked backend underneath. */

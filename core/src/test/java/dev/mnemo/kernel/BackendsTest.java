@@ -1,9 +1,13 @@
 package dev.mnemo.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mnemo.tensor.Scope;
+import dev.mnemo.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 class BackendsTest {
@@ -24,6 +28,29 @@ class BackendsTest {
         KernelBackend b = Backends.get(" Reference ");
         assertEquals("reference", b.name());
         assertTrue(b instanceof ValidatingBackend, "every backend handed out validates its arguments");
+    }
+
+    @Test
+    void getSharesOneInstancePerNameAndThreadCountAndCreateGivesAPrivateOne() {
+        KernelBackend shared = Backends.get("reference");
+        assertSame(shared, Backends.get(" REFERENCE "));
+        shared.close(); // shared: others use it, so closing it does nothing
+        try (Scope scope = Scope.open()) {
+            Tensor c = scope.zeros(1, 1);
+            shared.gemm(c, scope.of(new float[] {1, 1}, 1, 2), false, scope.of(new float[] {2, 2}, 2, 1), false, 1f, 0f);
+            assertEquals(4f, c.get(0));
+        }
+        int before = Backends.threads();
+        try {
+            Backends.setThreads(before + 1);
+            assertNotSame(shared, Backends.get("reference"), "another thread count, another instance");
+        } finally {
+            Backends.setThreads(before);
+        }
+        try (KernelBackend own = Backends.create("reference")) {
+            assertNotSame(shared, own);
+            assertTrue(own instanceof ValidatingBackend, "a private backend validates too");
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.mnemo.kernel.LstmWeights;
 import dev.mnemo.kernel.PoolSpec;
 import dev.mnemo.kernel.SeqOptions;
 import dev.mnemo.tensor.Tensor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
@@ -43,10 +44,15 @@ import java.util.function.LongSupplier;
  * forward+backward 1.05× the raw primitive's time; batch 1 forward 1.33× (the weight-change check).
  */
 final class OneDnnBackend implements KernelBackend {
+    /** How long {@link #close()} waits for a running kernel. */
+    static final long CLOSE_WAIT_MILLIS = 2000;
+
     private final DnnlRuntime rt;
     private final int threads;
     private final PrimitiveCache cache = new PrimitiveCache();
     private final Scratch scratch = new Scratch();
+    private final WeightCache weights;
+    private boolean closed;
     private final DnnlActivations activations;
     private final DnnlPool pool;
     private final DnnlConv conv;
@@ -56,7 +62,7 @@ final class OneDnnBackend implements KernelBackend {
         this.rt = rt;
         this.threads = threads;
         Reorders reorders = new Reorders(rt, cache, scratch);
-        WeightCache weights = new WeightCache(reorders);
+        weights = new WeightCache(reorders);
         DnnlAccumulate accumulate = new DnnlAccumulate(reorders);
         activations = new DnnlActivations(rt, cache, scratch, accumulate);
         pool = new DnnlPool(rt, cache, scratch, accumulate);
@@ -72,6 +78,39 @@ final class OneDnnBackend implements KernelBackend {
     @Override
     public int threads() {
         return threads;
+    }
+
+    /**
+     * Frees the cached primitives, reordered weights and scratch memory; later calls fail. If a
+     * kernel still runs after {@link #CLOSE_WAIT_MILLIS} (a thread stuck in one while the JVM
+     * exits), nothing is freed: freeing a primitive in use would crash the process.
+     */
+    @Override
+    public void close() {
+        ReentrantLock lock = rt.lock();
+        try {
+            if (!lock.tryLock(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            if (!closed) {
+                closed = true;
+                cache.clear();
+                weights.clear();
+                scratch.free();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Primitives this backend holds now; for tests. */
+    int primitivesHeld() {
+        return cache.size();
     }
 
     /** Primitives created so far by this backend (cache misses); for tests. */
@@ -108,6 +147,9 @@ final class OneDnnBackend implements KernelBackend {
         ReentrantLock lock = rt.lock();
         lock.lock();
         try {
+            if (closed) {
+                throw new IllegalStateException("this oneDNN backend was closed; get another from Backends");
+            }
             OmpThreads.apply(threads);
             scratch.reset();
             cache.trim();

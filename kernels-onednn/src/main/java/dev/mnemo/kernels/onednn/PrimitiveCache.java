@@ -48,6 +48,12 @@ final class PrimitiveCache {
         }
     }
 
+    /** Frees every primitive held. */
+    void clear() {
+        entries.values().forEach(Primitive::close);
+        entries.clear();
+    }
+
     /** The primitives held (for tests that inspect the implementations oneDNN chose). */
     java.util.Collection<Primitive> primitives() {
         return java.util.List.copyOf(entries.values());

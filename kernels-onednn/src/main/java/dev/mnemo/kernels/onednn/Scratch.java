@@ -29,6 +29,16 @@ final class Scratch {
         used = 0;
     }
 
+    /** Frees all memory, the kept block too. */
+    void free() {
+        reset();
+        if (arena != null) {
+            arena.close();
+            arena = null;
+        }
+        block = MemorySegment.NULL;
+    }
+
     /** Uninitialised memory for {@code count} floats, valid until the next {@link #reset()}. */
     MemorySegment floats(long count) {
         long bytes = Math.max(ALIGN, (count * Float.BYTES + ALIGN - 1) / ALIGN * ALIGN);

@@ -103,6 +103,12 @@ final class WeightCache {
         return e.reordered;
     }
 
+    /** Frees every reordered copy and snapshot held. */
+    void clear() {
+        entries.forEach(Entry::close);
+        entries.clear();
+    }
+
     /** Reorders run so far (for tests of the cache). */
     long reorders() {
         return reorderCount;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mnemo.kernel.Activation;
 import dev.mnemo.kernel.ConvSpec;
 import dev.mnemo.kernel.LstmWeights;
 import dev.mnemo.kernel.PoolSpec;
@@ -26,6 +27,22 @@ class OneDnnBehaviourTest {
     @AfterEach
     void close() {
         scope.close();
+        onednn.close();
+    }
+
+    @Test
+    void closeFreesTheCachedPrimitivesAndLaterCallsFail() {
+        Tensor x = uniform(4, 16);
+        onednn.activation(Activation.RELU, scope.zeros(4, 16), x);
+        assertTrue(onednn.primitivesHeld() > 0);
+
+        onednn.close();
+        onednn.close(); // idempotent
+
+        assertEquals(0, onednn.primitivesHeld());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> onednn.activation(Activation.RELU, scope.zeros(4, 16), x));
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
     }
 
     private Tensor uniform(int... shape) {

@@ -43,6 +43,12 @@ public final class VectorBackend implements KernelBackend {
         return pool.threads();
     }
 
+    /** Ends the worker threads; parallel ops fail afterwards. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
     @Override
     public void gemm(Tensor c, Tensor a, boolean transA, Tensor b, boolean transB, float alpha, float beta) {
         Gemm.gemm(pool, c, a, transA, b, transB, alpha, beta);

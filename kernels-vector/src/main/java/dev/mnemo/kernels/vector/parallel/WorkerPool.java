@@ -1,5 +1,6 @@
 package dev.mnemo.kernels.vector.parallel;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -13,9 +14,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>One region runs at a time: other callers wait for it. A region started from inside a
  * region (or with one thread) runs on the calling thread alone, with a one-party barrier.
+ * {@link #close()} ends the workers; a region asked for afterwards fails.
  */
 public final class WorkerPool {
     private static final int SPINS = 1 << 15;
+    /** How long {@link #close()} waits for a running region, and then for each worker to end. */
+    static final long CLOSE_WAIT_MILLIS = 2000;
 
     private final int threads;
     private final Thread[] workers;
@@ -26,6 +30,7 @@ public final class WorkerPool {
     private volatile Barrier barrier;
     private volatile long generation;
     private volatile Thread caller;
+    private volatile boolean closed;
 
     /** Starts {@code threads - 1} daemon workers. */
     public WorkerPool(int threads) {
@@ -47,6 +52,9 @@ public final class WorkerPool {
 
     /** Runs {@code body} on every thread of the pool and returns when all have finished; rethrows the first failure. */
     public void run(WorkerTask body) {
+        if (closed) {
+            throw new IllegalStateException("this vector backend was closed; get another from Backends");
+        }
         if (threads == 1 || lock.isHeldByCurrentThread() || isWorker(Thread.currentThread())) {
             body.run(0, 1, Barrier.single());
             return;
@@ -91,6 +99,37 @@ public final class WorkerPool {
         }
     }
 
+    /**
+     * Ends the worker threads once the running region (if any) is done, and waits for them; later
+     * regions fail. Idempotent. If a region still runs after {@link #CLOSE_WAIT_MILLIS} (a thread
+     * stuck in a kernel while the JVM exits), the workers are left to end with the JVM: they are
+     * daemons, and stopping them mid-region would strand the caller.
+     */
+    public void close() {
+        try {
+            if (!lock.tryLock(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            closed = true;
+            generation++;
+            for (Thread w : workers) {
+                LockSupport.unpark(w);
+            }
+            for (Thread w : workers) {
+                w.join(CLOSE_WAIT_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Splits {@code [0, n)} into {@code parts} near-equal ranges whose starts are multiples of {@code align}; returns the start of range {@code part}. */
     public static int split(int n, int parts, int part, int align) {
         if (part >= parts) {
@@ -122,6 +161,9 @@ public final class WorkerPool {
                 }
             }
             seen = g;
+            if (closed) {
+                return;
+            }
             try {
                 task.run(id, threads, barrier);
             } catch (Throwable t) {
