@@ -207,25 +207,40 @@ public interface KernelBackend extends AutoCloseable {
     void logSoftmaxBackward(Tensor dx, Tensor dy, Tensor y);
 
     // ---------------------------------------------------------------- element-wise and reductions
+    // Plain loops by default ({@link Elementwise}); a backend overrides what it does faster.
 
     /** {@code out = a + b} element-wise (same shapes; out may alias a or b). */
-    void add(Tensor out, Tensor a, Tensor b);
+    default void add(Tensor out, Tensor a, Tensor b) {
+        Elementwise.add(out, a, b);
+    }
 
     /** {@code out = a ⊙ b} element-wise (same shapes; out may alias a or b). */
-    void mul(Tensor out, Tensor a, Tensor b);
+    default void mul(Tensor out, Tensor a, Tensor b) {
+        Elementwise.mul(out, a, b);
+    }
 
     /** {@code y += alpha · x} (same shapes). */
-    void axpy(float alpha, Tensor x, Tensor y);
+    default void axpy(float alpha, Tensor x, Tensor y) {
+        Elementwise.axpy(alpha, x, y);
+    }
 
     /** {@code x *= alpha} in place. */
-    void scale(Tensor x, float alpha);
+    default void scale(Tensor x, float alpha) {
+        Elementwise.scale(x, alpha);
+    }
 
     /** Broadcast add of a row vector: {@code y[r, j] += bias[j]} for {@code y [R, J]}, {@code bias [J]}. */
-    void addRowVector(Tensor y, Tensor bias);
+    default void addRowVector(Tensor y, Tensor bias) {
+        Elementwise.addRowVector(y, bias);
+    }
 
-    /** Column sums: {@code out[j] += Σ_r x[r, j]} for {@code x [R, J]}, {@code out [J]} (bias gradients). */
-    void sumRows(Tensor out, Tensor x);
+    /** Column sums: {@code out[j] += Σ_r x[r, j]} for {@code x [R, J]}, {@code out [J]} (bias gradients), summed in double. */
+    default void sumRows(Tensor out, Tensor x) {
+        Elementwise.sumRows(out, x);
+    }
 
     /** {@code Σ x_i²}, accumulated in double (for gradient-norm clipping). */
-    double sumOfSquares(Tensor x);
+    default double sumOfSquares(Tensor x) {
+        return Elementwise.sumOfSquares(x);
+    }
 }

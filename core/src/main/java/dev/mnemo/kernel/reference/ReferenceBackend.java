@@ -119,39 +119,4 @@ public final class ReferenceBackend implements KernelBackend {
     public void logSoftmaxBackward(Tensor dx, Tensor dy, Tensor y) {
         ReferenceActivations.softmaxBackward(dx, dy, y, true);
     }
-
-    @Override
-    public void add(Tensor out, Tensor a, Tensor b) {
-        ReferenceElementwise.add(out, a, b);
-    }
-
-    @Override
-    public void mul(Tensor out, Tensor a, Tensor b) {
-        ReferenceElementwise.mul(out, a, b);
-    }
-
-    @Override
-    public void axpy(float alpha, Tensor x, Tensor y) {
-        ReferenceElementwise.axpy(alpha, x, y);
-    }
-
-    @Override
-    public void scale(Tensor x, float alpha) {
-        ReferenceElementwise.scale(x, alpha);
-    }
-
-    @Override
-    public void addRowVector(Tensor y, Tensor bias) {
-        ReferenceElementwise.addRowVector(y, bias);
-    }
-
-    @Override
-    public void sumRows(Tensor out, Tensor x) {
-        ReferenceElementwise.sumRows(out, x);
-    }
-
-    @Override
-    public double sumOfSquares(Tensor x) {
-        return ReferenceElementwise.sumOfSquares(x);
-    }
 }

@@ -44,7 +44,7 @@ final class BatchRows {
             for (int j = 0; j < samples.length; j++) {
                 long from = ((long) t * samples.length + j) * features * Float.BYTES;
                 long to = ((long) t * batch + samples[j]) * features * Float.BYTES;
-                JavaElementwise.axpy(1f, src.asSlice(from), dst.segment().asSlice(to), features);
+                SegmentAxpy.axpy(1f, src.asSlice(from), dst.segment().asSlice(to), features);
             }
         }
     }

@@ -26,7 +26,7 @@ final class DnnlAccumulate {
     /** {@code into[0..n) += from[0..n)}. */
     void add(MemorySegment into, MemorySegment from, long n) {
         if (n < NATIVE_MIN) {
-            JavaElementwise.axpy(1f, from, into, n);
+            SegmentAxpy.axpy(1f, from, into, n);
             return;
         }
         add(into, dnnl_a, from, dnnl_a, n);

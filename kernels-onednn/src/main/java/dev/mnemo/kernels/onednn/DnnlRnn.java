@@ -204,9 +204,9 @@ final class DnnlRnn {
         addWeightGradient(cell, dw.wHh(), dwIter, hid, hid);
         addBiasGradient(cell, dw, dBias, hid);
         if (dPeep != null) {
-            JavaElementwise.axpy(1f, dPeep, dw.wCi().segment(), hid);
-            JavaElementwise.axpy(1f, dPeep.asSlice(4L * hid), dw.wCf().segment(), hid);
-            JavaElementwise.axpy(1f, dPeep.asSlice(8L * hid), dw.wCo().segment(), hid);
+            SegmentAxpy.axpy(1f, dPeep, dw.wCi().segment(), hid);
+            SegmentAxpy.axpy(1f, dPeep.asSlice(4L * hid), dw.wCf().segment(), hid);
+            SegmentAxpy.axpy(1f, dPeep.asSlice(8L * hid), dw.wCo().segment(), hid);
         }
     }
 
@@ -346,7 +346,7 @@ final class DnnlRnn {
             }
         }
         if (cell == RnnCell.GRU) {
-            JavaElementwise.axpy(1f, dBias.asSlice(3L * hid * 4), dw.bHh().segment().asSlice(2L * hid * 4), hid);
+            SegmentAxpy.axpy(1f, dBias.asSlice(3L * hid * 4), dw.bHh().segment().asSlice(2L * hid * 4), hid);
         }
     }
 
@@ -381,7 +381,8 @@ final class DnnlRnn {
             return;
         }
         for (int b : idle) {
-            JavaElementwise.axpy(1f, dFinal.slice(b), dInitial.slice(b));
+            Tensor into = dInitial.slice(b);
+            SegmentAxpy.axpy(1f, dFinal.slice(b).segment(), into.segment(), into.size());
         }
     }
 }

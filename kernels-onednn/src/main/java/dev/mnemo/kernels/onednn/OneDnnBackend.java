@@ -21,8 +21,8 @@ import java.util.function.LongSupplier;
  *       ({@link DnnlRnn}).</li>
  *   <li>Convolution, pooling, activations, softmax: oneDNN primitives ({@link DnnlConv},
  *       {@link DnnlPool}, {@link DnnlActivations}).</li>
- *   <li>{@code add, mul, axpy, scale, addRowVector, sumRows, sumOfSquares}: plain Java
- *       ({@link JavaElementwise}).</li>
+ *   <li>{@code add, mul, axpy, scale, addRowVector, sumRows, sumOfSquares}: the SPI's plain-Java
+ *       defaults, on the calling thread, outside the oneDNN lock.</li>
  * </ul>
  * Every native call runs under the process-wide oneDNN lock with this backend's OpenMP thread
  * count, so two callers never run competing OpenMP teams. Primitives are cached by shape per
@@ -252,40 +252,5 @@ final class OneDnnBackend implements KernelBackend {
     @Override
     public void logSoftmaxBackward(Tensor dx, Tensor dy, Tensor y) {
         native_(() -> activations.softmaxBackward(dx, dy, y, true));
-    }
-
-    @Override
-    public void add(Tensor out, Tensor a, Tensor b) {
-        JavaElementwise.add(out, a, b);
-    }
-
-    @Override
-    public void mul(Tensor out, Tensor a, Tensor b) {
-        JavaElementwise.mul(out, a, b);
-    }
-
-    @Override
-    public void axpy(float alpha, Tensor x, Tensor y) {
-        JavaElementwise.axpy(alpha, x, y);
-    }
-
-    @Override
-    public void scale(Tensor x, float alpha) {
-        JavaElementwise.scale(x, alpha);
-    }
-
-    @Override
-    public void addRowVector(Tensor y, Tensor bias) {
-        JavaElementwise.addRowVector(y, bias);
-    }
-
-    @Override
-    public void sumRows(Tensor out, Tensor x) {
-        JavaElementwise.sumRows(out, x);
-    }
-
-    @Override
-    public double sumOfSquares(Tensor x) {
-        return JavaElementwise.sumOfSquares(x);
     }
 }

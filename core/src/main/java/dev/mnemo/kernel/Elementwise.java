@@ -1,20 +1,19 @@
-package dev.mnemo.kernels.onednn;
+package dev.mnemo.kernel;
 
 import dev.mnemo.tensor.Tensor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * The small memory-bound ops in plain Java loops over the segments: {@code add}, {@code mul},
- * {@code axpy}, {@code scale}, {@code addRowVector}, {@code sumRows}, {@code sumOfSquares}, and the
- * small {@code +=} of {@link DnnlAccumulate}.
- * A oneDNN binary or sum primitive would add a descriptor lookup and a native call per op for work
- * that reads each float once; these run on the calling thread, outside oneDNN's lock.
+ * The default element-wise ops and reductions of {@link KernelBackend}: plain loops over the
+ * tensors' memory, on the calling thread. They read each float once, so a backend overrides them
+ * only where it has something faster (SIMD lanes); a native primitive per op would add a lookup and
+ * a call for no gain.
  */
-final class JavaElementwise {
+final class Elementwise {
     private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT;
 
-    private JavaElementwise() {}
+    private Elementwise() {}
 
     static void add(Tensor out, Tensor a, Tensor b) {
         MemorySegment o = out.segment(), x = a.segment(), y = b.segment();
@@ -30,15 +29,10 @@ final class JavaElementwise {
         }
     }
 
-    /** {@code y += alpha · x}. */
     static void axpy(float alpha, Tensor x, Tensor y) {
-        axpy(alpha, x.segment(), y.segment(), y.size());
-    }
-
-    /** {@code y[0..n) += alpha · x[0..n)} over raw segments. */
-    static void axpy(float alpha, MemorySegment x, MemorySegment y, long n) {
-        for (long i = 0; i < n; i++) {
-            y.setAtIndex(F, i, y.getAtIndex(F, i) + alpha * x.getAtIndex(F, i));
+        MemorySegment xs = x.segment(), ys = y.segment();
+        for (long i = 0, n = y.size(); i < n; i++) {
+            ys.setAtIndex(F, i, ys.getAtIndex(F, i) + alpha * xs.getAtIndex(F, i));
         }
     }
 
