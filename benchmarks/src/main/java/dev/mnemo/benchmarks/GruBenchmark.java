@@ -63,7 +63,7 @@ public class GruBenchmark {
         dy = Data.gaussian(scope, r, t, b, h);
         y = scope.zeros(t, b, h);
         dx = scope.zeros(t, b, i);
-        workspace = scope.zeros(Math.toIntExact(kernels.gruWorkspaceSize(t, b, h)));
+        workspace = scope.zeros(Math.toIntExact(kernels.gruWorkspaceSize(t, b, i, h)));
         w = RecurrentWeights.gru(scope, r, i, h, false);
         dw = RecurrentWeights.gru(scope, r, i, h, true);
     }

@@ -76,7 +76,7 @@ public class LstmBenchmark {
         dx = scope.zeros(STEPS, batch, INPUT);
         dh0 = scope.zeros(batch, HIDDEN);
         dc0 = scope.zeros(batch, HIDDEN);
-        workspace = scope.zeros(Math.toIntExact(kernels.lstmWorkspaceSize(STEPS, batch, HIDDEN)));
+        workspace = scope.zeros(Math.toIntExact(kernels.lstmWorkspaceSize(STEPS, batch, INPUT, HIDDEN)));
     }
 
     /** Random weights, or zeroed gradients when {@code random} is null. */

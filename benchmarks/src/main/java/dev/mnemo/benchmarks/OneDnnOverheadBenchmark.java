@@ -75,7 +75,7 @@ public class OneDnnOverheadBenchmark {
         y = scope.zeros(T, batch, H);
         dy = Data.gaussian(scope, r, T, batch, H);
         dx = scope.zeros(T, batch, I);
-        workspace = scope.zeros(Math.toIntExact(onednn.lstmWorkspaceSize(T, batch, H)));
+        workspace = scope.zeros(Math.toIntExact(onednn.lstmWorkspaceSize(T, batch, I, H)));
         w = weights(r, false);
         dw = weights(r, true);
         raw = new RawDnnlLstm(T, batch, I, H, peepholes);

@@ -60,8 +60,8 @@ public class StackedLstmBenchmark {
         y1 = scope.zeros(T, B, H);
         y2 = scope.zeros(T, B, H);
         dy1 = scope.zeros(T, B, H);
-        workspace1 = scope.zeros(Math.toIntExact(kernels.lstmWorkspaceSize(T, B, H)));
-        workspace2 = scope.zeros(Math.toIntExact(kernels.lstmWorkspaceSize(T, B, H)));
+        workspace1 = scope.zeros(Math.toIntExact(kernels.lstmWorkspaceSize(T, B, H, H)));
+        workspace2 = scope.zeros(Math.toIntExact(kernels.lstmWorkspaceSize(T, B, H, H)));
         w1 = RecurrentWeights.lstm(scope, r, H, H, false);
         w2 = RecurrentWeights.lstm(scope, r, H, H, false);
         dw1 = RecurrentWeights.lstm(scope, r, H, H, true);

@@ -51,11 +51,11 @@ public final class RecurrentOps {
      */
     public static Outputs lstm(Tape tape, Variable x, Variable h0, Variable c0, LstmParams p, SeqOptions seq) {
         KernelBackend k = tape.kernels();
-        int steps = x.value().dim(0), batch = x.value().dim(1), hidden = p.wHh().value().dim(1);
+        int steps = x.value().dim(0), batch = x.value().dim(1), input = x.value().dim(2), hidden = p.wHh().value().dim(1);
         LstmWeights w = p.values();
         boolean grad = tape.anyRequiresGrad(x, h0, c0, p.wIh(), p.wHh());
         Tensor y = tape.zeros(steps, batch, hidden), hN = tape.zeros(batch, hidden), cN = tape.zeros(batch, hidden);
-        Tensor ws = grad ? tape.zeros(Math.toIntExact(k.lstmWorkspaceSize(steps, batch, hidden))) : null;
+        Tensor ws = grad ? tape.zeros(Math.toIntExact(k.lstmWorkspaceSize(steps, batch, input, hidden))) : null;
         k.lstmForward(y, hN, cN, ws, x.value(), val(h0), val(c0), w, seq);
         Outputs out = new Outputs(tape.output(y, grad, null), tape.output(hN, grad, null), tape.output(cN, grad, null));
         if (grad) {
@@ -74,11 +74,11 @@ public final class RecurrentOps {
     /** GRU over {@code x [T, B, I]} (PyTorch semantics; see {@link KernelBackend#gruForward}). */
     public static Outputs gru(Tape tape, Variable x, Variable h0, GruParams p, SeqOptions seq) {
         KernelBackend k = tape.kernels();
-        int steps = x.value().dim(0), batch = x.value().dim(1), hidden = p.wHh().value().dim(1);
+        int steps = x.value().dim(0), batch = x.value().dim(1), input = x.value().dim(2), hidden = p.wHh().value().dim(1);
         GruWeights w = p.values();
         boolean grad = tape.anyRequiresGrad(x, h0, p.wIh(), p.wHh());
         Tensor y = tape.zeros(steps, batch, hidden), hN = tape.zeros(batch, hidden);
-        Tensor ws = grad ? tape.zeros(Math.toIntExact(k.gruWorkspaceSize(steps, batch, hidden))) : null;
+        Tensor ws = grad ? tape.zeros(Math.toIntExact(k.gruWorkspaceSize(steps, batch, input, hidden))) : null;
         k.gruForward(y, hN, ws, x.value(), val(h0), w, seq);
         Outputs out = new Outputs(tape.output(y, grad, null), tape.output(hN, grad, null), null);
         if (grad) {

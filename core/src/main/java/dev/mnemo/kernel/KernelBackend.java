@@ -56,9 +56,10 @@ public interface KernelBackend extends AutoCloseable {
 
     /**
      * Number of floats of the workspace that {@link #lstmForward} fills in training mode and
-     * {@link #lstmBackward} reads. The layout belongs to the backend.
+     * {@link #lstmBackward} reads, for {@code x [T, B, I]} and hidden size H. The layout belongs to
+     * the backend (oneDNN's grows with the input size I).
      */
-    long lstmWorkspaceSize(int steps, int batch, int hidden);
+    long lstmWorkspaceSize(int steps, int batch, int input, int hidden);
 
     /**
      * LSTM over a whole sequence (matches {@code torch.nn.LSTM}, plus optional peepholes as
@@ -75,7 +76,7 @@ public interface KernelBackend extends AutoCloseable {
      * @param y         out {@code [T, B, H]}: h_t at valid steps, 0 at padded steps
      * @param hN        out {@code [B, H]} state after each sample's last valid step, or null
      * @param cN        out {@code [B, H]} cell after each sample's last valid step, or null
-     * @param workspace out {@code [lstmWorkspaceSize(T, B, H)]} for backward, or null (inference)
+     * @param workspace out {@code [lstmWorkspaceSize(T, B, I, H)]} for backward, or null (inference)
      * @param x         in {@code [T, B, I]}
      * @param h0        in {@code [B, H]} initial state, or null for zeros
      * @param c0        in {@code [B, H]} initial cell, or null for zeros
@@ -108,8 +109,8 @@ public interface KernelBackend extends AutoCloseable {
 
     // ---------------------------------------------------------------- GRU
 
-    /** Floats of the workspace {@link #gruForward} fills in training mode. */
-    long gruWorkspaceSize(int steps, int batch, int hidden);
+    /** Floats of the workspace {@link #gruForward} fills in training mode, for {@code x [T, B, I]} and hidden size H. */
+    long gruWorkspaceSize(int steps, int batch, int input, int hidden);
 
     /**
      * GRU over a whole sequence with PyTorch's semantics (the reset gate multiplies the hidden
@@ -123,7 +124,7 @@ public interface KernelBackend extends AutoCloseable {
      *
      * @param y         out {@code [T, B, H]}, 0 at padded steps
      * @param hN        out {@code [B, H]} final state, or null
-     * @param workspace out {@code [gruWorkspaceSize(T, B, H)]}, or null (inference)
+     * @param workspace out {@code [gruWorkspaceSize(T, B, I, H)]}, or null (inference)
      * @param x         in {@code [T, B, I]}
      * @param h0        in {@code [B, H]}, or null for zeros
      */

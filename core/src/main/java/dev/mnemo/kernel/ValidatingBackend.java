@@ -61,9 +61,9 @@ final class ValidatingBackend implements KernelBackend {
     }
 
     @Override
-    public long lstmWorkspaceSize(int steps, int batch, int hidden) {
-        requireNonNegative("lstmWorkspaceSize", steps, batch, hidden);
-        return inner.lstmWorkspaceSize(steps, batch, hidden);
+    public long lstmWorkspaceSize(int steps, int batch, int input, int hidden) {
+        requireNonNegative("lstmWorkspaceSize", steps, batch, input, hidden);
+        return inner.lstmWorkspaceSize(steps, batch, input, hidden);
     }
 
     @Override
@@ -71,12 +71,12 @@ final class ValidatingBackend implements KernelBackend {
                             Tensor x, Tensor h0, Tensor c0, LstmWeights w, SeqOptions seq) {
         ShapeCheck check = new ShapeCheck("lstmForward");
         int[] tbih = checkLstm(check, x, h0, c0, w, seq);
-        int t = tbih[0], b = tbih[1], h = tbih[3];
+        int t = tbih[0], b = tbih[1], i = tbih[2], h = tbih[3];
         check.shape("y", y, "[T, B, H]", t, b, h);
         check.optional("hN", hN, "[B, H]", b, h);
         check.optional("cN", cN, "[B, H]", b, h);
         if (workspace != null) {
-            checkWorkspace(check, workspace, inner.lstmWorkspaceSize(t, b, h));
+            checkWorkspace(check, workspace, inner.lstmWorkspaceSize(t, b, i, h));
         }
         inner.lstmForward(y, hN, cN, workspace, x, h0, c0, w, seq);
     }
@@ -98,7 +98,7 @@ final class ValidatingBackend implements KernelBackend {
         check.optional("dhN", dhN, "[B, H]", b, h);
         check.optional("dcN", dcN, "[B, H]", b, h);
         check.shape("y", y, "[T, B, H]", t, b, h);
-        checkWorkspace(check, workspace, inner.lstmWorkspaceSize(t, b, h));
+        checkWorkspace(check, workspace, inner.lstmWorkspaceSize(t, b, i, h));
         inner.lstmBackward(dx, dh0, dc0, dw, dy, dhN, dcN, x, h0, c0, w, seq, y, workspace);
     }
 
@@ -130,20 +130,20 @@ final class ValidatingBackend implements KernelBackend {
     }
 
     @Override
-    public long gruWorkspaceSize(int steps, int batch, int hidden) {
-        requireNonNegative("gruWorkspaceSize", steps, batch, hidden);
-        return inner.gruWorkspaceSize(steps, batch, hidden);
+    public long gruWorkspaceSize(int steps, int batch, int input, int hidden) {
+        requireNonNegative("gruWorkspaceSize", steps, batch, input, hidden);
+        return inner.gruWorkspaceSize(steps, batch, input, hidden);
     }
 
     @Override
     public void gruForward(Tensor y, Tensor hN, Tensor workspace, Tensor x, Tensor h0, GruWeights w, SeqOptions seq) {
         ShapeCheck check = new ShapeCheck("gruForward");
         int[] tbih = checkGru(check, x, h0, w, seq);
-        int t = tbih[0], b = tbih[1], h = tbih[3];
+        int t = tbih[0], b = tbih[1], i = tbih[2], h = tbih[3];
         check.shape("y", y, "[T, B, H]", t, b, h);
         check.optional("hN", hN, "[B, H]", b, h);
         if (workspace != null) {
-            checkWorkspace(check, workspace, inner.gruWorkspaceSize(t, b, h));
+            checkWorkspace(check, workspace, inner.gruWorkspaceSize(t, b, i, h));
         }
         inner.gruForward(y, hN, workspace, x, h0, w, seq);
     }
@@ -162,7 +162,7 @@ final class ValidatingBackend implements KernelBackend {
         check.optional("dy", dy, "[T, B, H]", t, b, h);
         check.optional("dhN", dhN, "[B, H]", b, h);
         check.shape("y", y, "[T, B, H]", t, b, h);
-        checkWorkspace(check, workspace, inner.gruWorkspaceSize(t, b, h));
+        checkWorkspace(check, workspace, inner.gruWorkspaceSize(t, b, i, h));
         inner.gruBackward(dx, dh0, dw, dy, dhN, x, h0, w, seq, y, workspace);
     }
 
@@ -393,9 +393,9 @@ final class ValidatingBackend implements KernelBackend {
         return inner.sumOfSquares(x);
     }
 
-    private static void requireNonNegative(String op, int steps, int batch, int hidden) {
-        new ShapeCheck(op).require(steps >= 0 && batch >= 0 && hidden >= 0,
-                "sizes must be >= 0, got T=" + steps + ", B=" + batch + ", H=" + hidden);
+    private static void requireNonNegative(String op, int steps, int batch, int input, int hidden) {
+        new ShapeCheck(op).require(steps >= 0 && batch >= 0 && input >= 0 && hidden >= 0,
+                "sizes must be >= 0, got T=" + steps + ", B=" + batch + ", I=" + input + ", H=" + hidden);
     }
 
     @Override

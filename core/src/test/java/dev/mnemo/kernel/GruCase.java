@@ -53,7 +53,7 @@ public final class GruCase implements RecurrentCase {
     public Result run(KernelBackend k, Scope scope) {
         Tensor y = scope.zeros(steps, batch, hidden);
         Tensor hN = scope.zeros(batch, hidden);
-        Tensor ws = scope.zeros((int) k.gruWorkspaceSize(steps, batch, hidden));
+        Tensor ws = scope.zeros((int) k.gruWorkspaceSize(steps, batch, input, hidden));
         k.gruForward(y, hN, ws, x, h0, w, seq);
         Tensor dx = scope.zeros(steps, batch, input);
         Tensor dh0 = h0 == null ? null : scope.zeros(batch, hidden);

@@ -199,7 +199,7 @@ public abstract class KernelConformanceSuite {
     void lstmBackwardAccumulatesIntoGradients() {
         LstmCase c = new LstmCase(data, 3, 2, 3, 5, true, true, SeqOptions.FORWARD);
         Tensor y = scope.zeros(3, 2, 5);
-        Tensor ws = scope.zeros((int) backend.lstmWorkspaceSize(3, 2, 5));
+        Tensor ws = scope.zeros((int) backend.lstmWorkspaceSize(3, 2, 3, 5));
         backend.lstmForward(y, null, null, ws, c.x, c.h0, c.c0, c.w, c.seq);
         LstmWeights once = LstmCase.zerosLike(c.w, scope);
         LstmWeights twice = LstmCase.zerosLike(c.w, scope);

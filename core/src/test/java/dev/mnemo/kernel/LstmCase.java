@@ -64,7 +64,7 @@ public final class LstmCase implements RecurrentCase {
         Tensor y = scope.zeros(steps, batch, hidden);
         Tensor hN = scope.zeros(batch, hidden);
         Tensor cN = scope.zeros(batch, hidden);
-        Tensor ws = scope.zeros((int) k.lstmWorkspaceSize(steps, batch, hidden));
+        Tensor ws = scope.zeros((int) k.lstmWorkspaceSize(steps, batch, input, hidden));
         k.lstmForward(y, hN, cN, ws, x, h0, c0, w, seq);
         Tensor dx = scope.zeros(steps, batch, input);
         Tensor dh0 = h0 == null ? null : scope.zeros(batch, hidden);

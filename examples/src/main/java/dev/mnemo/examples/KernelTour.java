@@ -33,7 +33,7 @@ public final class KernelTour {
             SeqOptions seq = SeqOptions.lengths(20, 13, 7, 1); // a padded batch: 4 sequences of different lengths
             Tensor y = scope.zeros(steps, batch, hidden);
             Tensor hN = scope.zeros(batch, hidden);
-            Tensor workspace = scope.zeros((int) k.lstmWorkspaceSize(steps, batch, hidden));
+            Tensor workspace = scope.zeros((int) k.lstmWorkspaceSize(steps, batch, input, hidden));
             k.lstmForward(y, hN, null, workspace, x, null, null, w, seq);
 
             // Loss = sum of the final states; its gradient w.r.t. hN is all ones.

@@ -33,7 +33,7 @@ public final class ReferenceBackend implements KernelBackend {
     }
 
     @Override
-    public long lstmWorkspaceSize(int steps, int batch, int hidden) {
+    public long lstmWorkspaceSize(int steps, int batch, int input, int hidden) {
         return ReferenceLstm.workspaceSize(steps, batch, hidden);
     }
 
@@ -50,7 +50,7 @@ public final class ReferenceBackend implements KernelBackend {
     }
 
     @Override
-    public long gruWorkspaceSize(int steps, int batch, int hidden) {
+    public long gruWorkspaceSize(int steps, int batch, int input, int hidden) {
         return ReferenceGru.workspaceSize(steps, batch, hidden);
     }
 

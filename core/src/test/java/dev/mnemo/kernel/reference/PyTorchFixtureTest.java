@@ -74,7 +74,7 @@ class PyTorchFixtureTest {
             SeqOptions dirSeq = d == 0 ? seq : seq.reversed();
             Tensor h0 = f.get("h0").slice(d), c0 = f.get("c0").slice(d);
             Tensor y = scope.zeros(steps, batch, hidden), hN = scope.zeros(batch, hidden), cN = scope.zeros(batch, hidden);
-            Tensor ws = scope.zeros((int) ref.lstmWorkspaceSize(steps, batch, hidden));
+            Tensor ws = scope.zeros((int) ref.lstmWorkspaceSize(steps, batch, x.dim(2), hidden));
             ref.lstmForward(y, hN, cN, ws, x, h0, c0, w, dirSeq);
             String label = "lstm direction " + d;
             cmp.close(label + " y", featureBlock(f.get("y"), d, hidden), y, TOLERANCE);
@@ -108,7 +108,7 @@ class PyTorchFixtureTest {
             SeqOptions dirSeq = d == 0 ? seq : seq.reversed();
             Tensor h0 = f.get("h0").slice(d);
             Tensor y = scope.zeros(steps, batch, hidden), hN = scope.zeros(batch, hidden);
-            Tensor ws = scope.zeros((int) ref.gruWorkspaceSize(steps, batch, hidden));
+            Tensor ws = scope.zeros((int) ref.gruWorkspaceSize(steps, batch, x.dim(2), hidden));
             ref.gruForward(y, hN, ws, x, h0, w, dirSeq);
             String label = "gru direction " + d;
             cmp.close(label + " y", featureBlock(f.get("y"), d, hidden), y, TOLERANCE);

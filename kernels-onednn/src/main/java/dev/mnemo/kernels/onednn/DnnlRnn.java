@@ -225,20 +225,18 @@ final class DnnlRnn {
 
     /**
      * Floats of the SPI training workspace: room for oneDNN's workspace of the whole batch at full
-     * length with input size = hidden size, the final states, and {@link #GROUP_MARGIN} per sample
-     * for the per-group overhead of variable-length batches (oneDNN page-aligns the parts of its
-     * workspace). oneDNN's workspace also holds a copy of the input, so it grows with the input
-     * size, which the SPI's size query does not pass: when the input is wider than the hidden
-     * state (or a batch splits into unusually many groups), the workspace cannot hold oneDNN's, the
-     * training forward keeps nothing, and backward recomputes the forward into scratch first (one
-     * extra forward pass, exact results).
+     * length (it holds a copy of the input, so it grows with the input size), the final states, and
+     * {@link #GROUP_MARGIN} per sample for the per-group overhead of variable-length batches
+     * (oneDNN page-aligns the parts of its workspace). Should a batch split into unusually many
+     * groups, the workspace cannot hold oneDNN's: the training forward keeps nothing, and backward
+     * recomputes the forward into scratch first (one extra forward pass, exact results).
      */
-    long workspaceFloats(RnnCell cell, int steps, int batch, int hid) {
+    long workspaceFloats(RnnCell cell, int steps, int batch, int in, int hid) {
         if (steps == 0 || batch == 0) {
             return 0;
         }
         LengthGroups whole = LengthGroups.of(SeqOptions.FORWARD, steps, batch);
-        return RnnWorkspace.of(primitives, cell, whole, hid, hid, false, false).total() + (long) batch * GROUP_MARGIN;
+        return RnnWorkspace.of(primitives, cell, whole, in, hid, false, false).total() + (long) batch * GROUP_MARGIN;
     }
 
     /** {@code [len, B_g, F]} input rows of the group: the tensor itself for a whole batch, else a gathered copy. */

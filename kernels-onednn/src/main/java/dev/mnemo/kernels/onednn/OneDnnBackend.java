@@ -165,8 +165,8 @@ final class OneDnnBackend implements KernelBackend {
     }
 
     @Override
-    public long lstmWorkspaceSize(int steps, int batch, int hidden) {
-        return locked(() -> rnn.workspaceFloats(RnnCell.LSTM, steps, batch, hidden));
+    public long lstmWorkspaceSize(int steps, int batch, int input, int hidden) {
+        return locked(() -> rnn.workspaceFloats(RnnCell.LSTM, steps, batch, input, hidden));
     }
 
     @Override
@@ -183,8 +183,8 @@ final class OneDnnBackend implements KernelBackend {
     }
 
     @Override
-    public long gruWorkspaceSize(int steps, int batch, int hidden) {
-        return locked(() -> rnn.workspaceFloats(RnnCell.GRU, steps, batch, hidden));
+    public long gruWorkspaceSize(int steps, int batch, int input, int hidden) {
+        return locked(() -> rnn.workspaceFloats(RnnCell.GRU, steps, batch, input, hidden));
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class VectorBackend implements KernelBackend {
     }
 
     @Override
-    public long lstmWorkspaceSize(int steps, int batch, int hidden) {
+    public long lstmWorkspaceSize(int steps, int batch, int input, int hidden) {
         return Lstm.workspaceSize(steps, batch, hidden);
     }
 
@@ -72,7 +72,7 @@ public final class VectorBackend implements KernelBackend {
     }
 
     @Override
-    public long gruWorkspaceSize(int steps, int batch, int hidden) {
+    public long gruWorkspaceSize(int steps, int batch, int input, int hidden) {
         return Gru.workspaceSize(steps, batch, hidden);
     }
 
