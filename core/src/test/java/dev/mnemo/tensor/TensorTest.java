@@ -52,35 +52,4 @@ class TensorTest {
         Tensor freed = t;
         assertThrows(IllegalStateException.class, () -> freed.get(0), "use after close fails, never reads freed memory");
     }
-
-    @Test
-    void manyScopedStepsKeepNativeMemoryFlat() {
-        long before = nativeMemoryInUse();
-        for (int step = 0; step < 2_000; step++) {
-            try (Scope scope = Scope.open()) {
-                scope.zeros(256, 1024); // 1 MiB per step, 2 GiB in total
-            }
-        }
-        long growth = nativeMemoryInUse() - before;
-        assertTrue(growth < 64L << 20, "native memory grew by " + growth + " bytes over 2,000 steps");
-    }
-
-    private static long nativeMemoryInUse() {
-        return java.lang.management.ManagementFactory.getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class)
-                .stream().mapToLong(java.lang.management.BufferPoolMXBean::getMemoryUsed).sum()
-                + processRss();
-    }
-
-    private static long processRss() {
-        try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // not Linux: the buffer-pool figure alone is used
-        }
-        return 0;
-    }
 }
