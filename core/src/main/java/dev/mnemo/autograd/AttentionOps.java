@@ -83,8 +83,8 @@ public final class AttentionOps {
             return new Attention(context, weights);
         }
         int b = context.value().dim(0);
-        return new Attention(ShapeOps.reshape(tape, context, b, context.value().dim(2)),
-                ShapeOps.reshape(tape, weights, b, weights.value().dim(2)));
+        return new Attention(LayoutOps.reshape(tape, context, context.lengths(), b, context.value().dim(2)),
+                LayoutOps.reshape(tape, weights, weights.lengths(), b, weights.value().dim(2)));
     }
 
     /**
@@ -224,7 +224,7 @@ public final class AttentionOps {
 
     /** {@code [B, D] → [B, 1, D]}: a single query as a one-step sequence. */
     private static Variable asSteps(Tape tape, Variable query) {
-        return ShapeOps.reshape(tape, query, query.value().dim(0), 1, query.value().dim(1));
+        return LayoutOps.reshape(tape, query, query.lengths(), query.value().dim(0), 1, query.value().dim(1));
     }
 
     private static void checkShapes(Variable q, Variable keys, Variable values, int[] keyLengths) {

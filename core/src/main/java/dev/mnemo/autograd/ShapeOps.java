@@ -4,16 +4,9 @@ import dev.mnemo.tensor.Tensor;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
-/** Reshapes, the batch/time transpose, and concatenation over the last axis. */
+/** The batch/time transpose and concatenation over the last axis (reshapes are {@link LayoutOps#reshape}). */
 public final class ShapeOps {
     private ShapeOps() {}
-
-    /** The same values in another shape of equal size (no copy); lengths are kept when the batch axis is. */
-    public static Variable reshape(Tape tape, Variable x, int... shape) {
-        Tensor y = x.value().view(shape);
-        int[] lengths = shape.length > 0 && x.shape().length > 0 && shape[0] == x.shape()[0] ? x.lengths() : null;
-        return tape.result(y, lengths, gy -> MathOps.accumulate(tape, x, gy, 1f), x);
-    }
 
     /**
      * Swaps the first two axes: {@code [A, B, ...] → [B, A, ...]}, e.g. batch-first {@code [B, T, F]}
