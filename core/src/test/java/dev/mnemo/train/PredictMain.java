@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Run in a fresh JVM by {@link ModelFileTest}: loads a model file and an input file, writes the
+ * Run in a fresh JVM by {@link ModelFileRoundTripChecks}: loads a model file and an input file, writes the
  * predictions. Arguments: model, input (tensor "ids" [B, T]), output path.
  */
 public final class PredictMain {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mnemo.autograd.Tape;
 import dev.mnemo.autograd.Variable;
 import dev.mnemo.kernel.Activation;
-import dev.mnemo.kernel.Backends;
 import dev.mnemo.kernel.KernelBackend;
 import dev.mnemo.optim.Optimizer;
 import dev.mnemo.tensor.Scope;
@@ -25,9 +24,13 @@ import org.junit.jupiter.api.Test;
  * The new layers learn: a small CNN tells horizontal from vertical bars in noisy images, and
  * additive attention finds the marked step of variable-length sequences whose padding holds
  * decoy markers (a model that attended to padding would be pulled towards the decoys' values).
+ *
+ * <p>Run on every backend through {@link dev.mnemo.train.ModelConformanceSuite}.
  */
-class ConvAttentionLearningTest {
-    private final KernelBackend kernels = Backends.get("reference");
+public abstract class ConvAttentionLearningChecks {
+    /** The backend under test. */
+    protected abstract KernelBackend backend();
+
     private final Scope scope = Scope.open();
     private final Random random = new Random(41);
 
@@ -46,14 +49,14 @@ class ConvAttentionLearningTest {
             for (int step = 0; step < steps; step++) {
                 Batch b = data.apply(16);
                 params.forEach(Parameter::zeroGrad);
-                try (Tape tape = Tape.training(kernels, random)) {
+                try (Tape tape = Tape.training(backend(), random)) {
                     tape.backward(loss.compute(tape, model.forward(tape, tape.input(b.x(), b.lengths())), b.y()));
                 }
                 adam.step(params);
             }
         }
         Batch test = data.apply(64);
-        try (Tape tape = Tape.inference(kernels)) {
+        try (Tape tape = Tape.inference(backend())) {
             return loss.compute(tape, model.forward(tape, tape.input(test.x(), test.lengths())), test.y()).value().get(0);
         }
     }

@@ -4,7 +4,6 @@ import dev.mnemo.autograd.Parameter;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mnemo.kernel.Activation;
-import dev.mnemo.kernel.Backends;
 import dev.mnemo.kernel.KernelBackend;
 import dev.mnemo.kernel.TestData;
 import dev.mnemo.tensor.Scope;
@@ -17,20 +16,27 @@ import org.junit.jupiter.api.Test;
 /**
  * Gradients of the convolution, pooling, upsampling, reshaping and normalisation layers
  * (parameters and input) against central finite differences, masks included for sequences.
+ *
+ * <p>Run on every backend through {@link dev.mnemo.train.ModelConformanceSuite}.
  */
-class ConvLayerGradientTest {
-    private final KernelBackend kernels = Backends.get("reference"); // validating decorator checks every SPI call
+public abstract class ConvLayerGradientChecks {
+    /** The backend under test. */
+    protected abstract KernelBackend backend();
+
     private final Scope scope = Scope.open();
     private final TestData data = new TestData(scope, new Random(17));
-    private final GradientCheck grad = new GradientCheck(kernels, scope, data);
 
     @AfterEach
     void close() {
         scope.close();
     }
 
+    private GradientCheck gradientCheck() {
+        return new GradientCheck(backend(), scope, data);
+    }
+
     private void check(Layer layer, Tensor x, int[] lengths) {
-        assertTrue(grad.layer(layer, x, lengths) < 1);
+        assertTrue(gradientCheck().layer(layer, x, lengths) < 1);
     }
 
     @Test
@@ -99,6 +105,7 @@ class ConvLayerGradientTest {
 
     @Test
     void layerNormOnMaskedSequences() {
+        GradientCheck grad = gradientCheck();
         LayerNorm norm = new LayerNorm("norm", LayerNorm.DEFAULT_EPS);
         norm.build(new int[] {-1, 5}, new BuildContext(scope, new Random(1)));
         for (Parameter p : norm.parameters()) {

@@ -8,7 +8,6 @@ import dev.mnemo.kernel.Activation;
 import dev.mnemo.kernel.FiniteDifference;
 import dev.mnemo.kernel.KernelBackend;
 import dev.mnemo.kernel.TestData;
-import dev.mnemo.kernel.reference.ReferenceBackend;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
 import java.util.Random;
@@ -18,9 +17,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Every layer's gradients (parameters and input) against central finite differences of the
  * layer's own forward pass, with masks: {@code L = Σ out ⊙ R} for a random {@code R}.
+ *
+ * <p>Run on every backend through {@link dev.mnemo.train.ModelConformanceSuite}.
  */
-class LayerGradientTest {
-    private final KernelBackend kernels = new ReferenceBackend();
+public abstract class LayerGradientChecks {
+    /** The backend under test. */
+    protected abstract KernelBackend backend();
+
     private final Scope scope = Scope.open();
     private final Random random = new Random(11);
     private final TestData data = new TestData(scope, random);
@@ -39,20 +42,20 @@ class LayerGradientTest {
         layer.build(sampleShape, new BuildContext(scope, new Random(3)));
         Parameter input = new Parameter("x", x, scope.zeros(x.shape()));
         Tensor r;
-        try (Tape probe = Tape.inference(kernels)) {
+        try (Tape probe = Tape.inference(backend())) {
             r = data.uniform(layer.forward(probe, probe.input(x, lengths)).shape());
         }
         for (Parameter p : layer.parameters()) {
             p.zeroGrad();
         }
-        try (Tape tape = Tape.training(kernels, new Random(0))) {
+        try (Tape tape = Tape.training(backend(), new Random(0))) {
             Variable in = inputIsDifferentiable ? withLengths(tape, tape.parameter(input), lengths) : tape.input(x, lengths);
             Variable out = layer.forward(tape, in);
             tape.backward(MathOps.sum(tape, MathOps.mul(tape, out, tape.input(r))));
         }
         FiniteDifference fd = FiniteDifference.forFloat32();
         java.util.function.DoubleSupplier loss = () -> {
-            try (Tape tape = Tape.inference(kernels)) {
+            try (Tape tape = Tape.inference(backend())) {
                 return TestData.dot(layer.forward(tape, tape.input(x, lengths)).value(), r);
             }
         };
