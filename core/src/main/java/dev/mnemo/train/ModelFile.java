@@ -89,7 +89,7 @@ public final class ModelFile {
             String version = meta.get("mnemo.format_version");
             if (version == null) {
                 throw new InvalidModelFileException(file, "has no Mnemo architecture (no mnemo.* metadata); "
-                        + "for plain weights such as a PyTorch state_dict use StateDict.load(layer, file, prefix)");
+                        + "for plain weights such as a PyTorch state_dict use StateDict.loadModel(model, file) or StateDict.load(layer, file, prefix)");
             }
             if (!version.equals(FORMAT_VERSION)) {
                 throw new InvalidModelFileException(file, "format version " + version + " is not supported (this Mnemo reads "

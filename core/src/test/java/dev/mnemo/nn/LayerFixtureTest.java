@@ -92,7 +92,7 @@ class LayerFixtureTest {
                 .kernel(ints(f, "kernel")).stride(ints(f, "stride")).padding(ints(f, "padding"))
                 .outputPadding(ints(f, "output_padding")).dilation(ints(f, "dilation")).build();
         layer.build(Arrays.copyOfRange(f.get("x").shape(), 1, 4), new BuildContext(scope, new Random(1)));
-        StateDict.load(layer, file("layer_conv_transpose2d"), "");
+        StateDict.load(layer, file("layer_conv_transpose2d"), "", false); // the fixture holds inputs and outputs too
         compare("conv_transpose2d", f, layer, List.of("x"), Map.of(), (tape, v) -> Map.of("y", layer.forward(tape, v.get("x"))));
     }
 
@@ -101,7 +101,7 @@ class LayerFixtureTest {
         SafeTensors.Contents f = SafeTensors.read(file("layer_layer_norm"), scope);
         LayerNorm layer = new LayerNorm("norm", Float.parseFloat(f.metadata().get("eps")));
         layer.build(Arrays.copyOfRange(f.get("x").shape(), 1, 3), new BuildContext(scope, new Random(1)));
-        StateDict.load(layer, file("layer_layer_norm"), "");
+        StateDict.load(layer, file("layer_layer_norm"), "", false); // the fixture holds inputs and outputs too
         compare("layer_norm", f, layer, List.of("x"), Map.of(), (tape, v) -> Map.of("y", layer.forward(tape, v.get("x"))));
     }
 
@@ -130,7 +130,7 @@ class LayerFixtureTest {
         AdditiveAttention layer = new AdditiveAttention("additive", Integer.parseInt(f.metadata().get("units")));
         layer.build(Arrays.copyOfRange(f.get("q").shape(), 1, 3), Arrays.copyOfRange(f.get("h").shape(), 1, 3),
                 new BuildContext(scope, new Random(1)));
-        StateDict.load(layer, file("layer_attention_additive"), "");
+        StateDict.load(layer, file("layer_attention_additive"), "", false); // the fixture holds inputs and outputs too
         compare("additive_attention", f, layer, List.of("q", "h"), Map.of("h", ints(f, "lengths")), (tape, v) -> {
             Attention a = layer.call(tape, v.get("q"), v.get("h"));
             return Map.of("context", a.context(), "weights", a.weights());
@@ -145,7 +145,7 @@ class LayerFixtureTest {
                 .kernel(Integer.parseInt(m.get("kernel"))).stride(Integer.parseInt(m.get("stride")))
                 .padding(Integer.parseInt(m.get("padding"))).dilation(Integer.parseInt(m.get("dilation"))).build();
         layer.build(Arrays.copyOfRange(f.get("x").shape(), 1, 3), new BuildContext(scope, new Random(1)));
-        StateDict.load(layer, file("layer_conv1d_channels_last"), "");
+        StateDict.load(layer, file("layer_conv1d_channels_last"), "", false); // the fixture holds inputs and outputs too
         compare("conv1d", f, layer, List.of("x"), Map.of(), (tape, v) -> Map.of("y", layer.forward(tape, v.get("x"))));
     }
 
@@ -155,7 +155,7 @@ class LayerFixtureTest {
         Conv2D layer = Conv2D.builder().name("conv").filters(f.get("weight").dim(0)).kernel(ints(f, "kernel"))
                 .dilation(ints(f, "dilation")).padding(f.metadata().get("padding")).build();
         layer.build(Arrays.copyOfRange(f.get("x").shape(), 1, 4), new BuildContext(scope, new Random(1)));
-        StateDict.load(layer, file("layer_conv2d_same_even"), "");
+        StateDict.load(layer, file("layer_conv2d_same_even"), "", false); // the fixture holds inputs and outputs too
         compare("conv2d_same_even", f, layer, List.of("x"), Map.of(), (tape, v) -> Map.of("y", layer.forward(tape, v.get("x"))));
     }
 }
