@@ -2,6 +2,7 @@ package dev.mnemo.autograd;
 
 import dev.mnemo.kernel.KernelBackend;
 import dev.mnemo.tensor.Tensor;
+import java.lang.foreign.MemorySegment;
 
 /**
  * Attention of decoder queries over an encoder's outputs, with padded encoder steps masked out.
@@ -133,6 +134,7 @@ public final class AttentionOps {
     /**
      * Softmax over the last axis of {@code scores [B, Tq, Tk]} restricted to the first
      * {@code keyLengths[b]} keys; the other weights are 0 (and a row without valid keys is all 0).
+     * The kernel backend's {@code softmax} computes it, on the valid keys packed together.
      * Backward is the softmax gradient {@code de += α ⊙ (dα - Σ_j dα_j α_j)}, which is 0 at masked
      * keys since their α is 0.
      */
@@ -140,25 +142,28 @@ public final class AttentionOps {
         Tensor e = scores.value();
         int batch = e.dim(0), rows = e.dim(1), keys = e.dim(2);
         Tensor y = tape.zeros(e.shape());
+        KernelBackend k = tape.kernels();
         for (int b = 0; b < batch; b++) {
             int valid = keyLengths == null ? keys : Math.min(keyLengths[b], keys);
-            for (int i = 0; i < rows; i++) {
-                long base = ((long) b * rows + i) * keys;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int j = 0; j < valid; j++) {
-                    max = Math.max(max, e.get(base + j));
-                }
-                double sum = 0;
-                for (int j = 0; j < valid; j++) {
-                    sum += Math.exp(e.get(base + j) - max);
-                }
-                for (int j = 0; j < valid; j++) {
-                    y.set(base + j, (float) (Math.exp(e.get(base + j) - max) / sum));
-                }
+            if (valid == keys) {
+                k.softmax(y.slice(b), e.slice(b));
+            } else if (valid > 0) {
+                Tensor packed = tape.zeros(rows, valid), weights = tape.zeros(rows, valid);
+                copyColumns(e.slice(b), keys, packed, valid, rows, valid);
+                k.softmax(weights, packed);
+                copyColumns(weights, valid, y.slice(b), keys, rows, valid);
             }
         }
-        KernelBackend k = tape.kernels();
         return tape.result(y, scores.lengths(), gy -> k.softmaxBackward(tape.grad(scores), gy, y), scores);
+    }
+
+    /** Copies the first {@code columns} values of each of {@code rows} rows from {@code from} to {@code to} (row widths given). */
+    private static void copyColumns(Tensor from, int fromWidth, Tensor to, int toWidth, int rows, int columns) {
+        long bytes = (long) columns * Float.BYTES;
+        for (int i = 0; i < rows; i++) {
+            to.segment().asSlice((long) i * toWidth * Float.BYTES, bytes)
+                    .copyFrom(from.segment().asSlice((long) i * fromWidth * Float.BYTES, bytes));
+        }
     }
 
     /**

@@ -6,7 +6,8 @@ import dev.mnemo.tensor.Tensor;
 import java.util.Arrays;
 
 /**
- * The standard losses, each averaged over valid rows. A row is one sample, or one step of one
+ * The standard losses, each averaged over valid rows; the cross-entropies take their
+ * log-probabilities from the kernel backend's {@code logSoftmax}. A row is one sample, or one step of one
  * sample when the output is a sequence {@code [B, T, ...]} with lengths: padded steps count
  * neither in the sum nor in the divisor (per-step masking for sequence outputs).
  */
@@ -21,16 +22,12 @@ public final class Losses {
     public static Loss sparseCategoricalCrossEntropy() {
         return new RowLoss("sparse_categorical_crossentropy", true) {
             @Override
-            double row(Tensor x, long base, int classes, Tensor t, long row, Tensor gx, double scale) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < classes; j++) {
-                    max = Math.max(max, x.get(base + j));
-                }
-                double sum = 0;
-                for (int j = 0; j < classes; j++) {
-                    sum += Math.exp(x.get(base + j) - max);
-                }
-                double logSum = max + Math.log(sum);
+            Tensor prepare(Tape tape, Tensor x, int classes) {
+                return logSoftmax(tape, x, classes);
+            }
+
+            @Override
+            double row(Tensor logp, long base, int classes, Tensor t, long row, Tensor gx, double scale) {
                 float label = t.get(row);
                 int target = (int) label;
                 if (label != target || target < 0 || target >= classes) {
@@ -39,11 +36,10 @@ public final class Losses {
                 }
                 if (gx != null) {
                     for (int j = 0; j < classes; j++) {
-                        double p = Math.exp(x.get(base + j) - logSum);
-                        gx.add(base + j, (float) (scale * (p - (j == target ? 1 : 0))));
+                        gx.add(base + j, (float) (scale * (Math.exp(logp.get(base + j)) - (j == target ? 1 : 0))));
                     }
                 }
-                return logSum - x.get(base + target);
+                return -logp.get(base + target);
             }
         };
     }
@@ -55,22 +51,21 @@ public final class Losses {
     public static Loss categoricalCrossEntropy() {
         return new RowLoss("categorical_crossentropy", false) {
             @Override
-            double row(Tensor x, long base, int classes, Tensor t, long row, Tensor gx, double scale) {
-                double max = Double.NEGATIVE_INFINITY;
+            Tensor prepare(Tape tape, Tensor x, int classes) {
+                return logSoftmax(tape, x, classes);
+            }
+
+            @Override
+            double row(Tensor logp, long base, int classes, Tensor t, long row, Tensor gx, double scale) {
+                double targetSum = 0, loss = 0;
                 for (int j = 0; j < classes; j++) {
-                    max = Math.max(max, x.get(base + j));
-                }
-                double sum = 0, targetSum = 0;
-                for (int j = 0; j < classes; j++) {
-                    sum += Math.exp(x.get(base + j) - max);
                     targetSum += t.get(base + j);
                 }
-                double logSum = max + Math.log(sum), loss = 0;
                 for (int j = 0; j < classes; j++) {
                     double tj = t.get(base + j);
-                    loss -= tj * (x.get(base + j) - logSum);
+                    loss -= tj * logp.get(base + j);
                     if (gx != null) {
-                        gx.add(base + j, (float) (scale * (targetSum * Math.exp(x.get(base + j) - logSum) - tj)));
+                        gx.add(base + j, (float) (scale * (targetSum * Math.exp(logp.get(base + j)) - tj)));
                     }
                 }
                 return loss;
@@ -136,9 +131,18 @@ public final class Losses {
         };
     }
 
+    /** {@code log softmax} of the rows of {@code x [..., C]}, computed by the tape's kernel backend. */
+    private static Tensor logSoftmax(Tape tape, Tensor x, int classes) {
+        Tensor logp = tape.zeros(x.shape());
+        int rows = (int) (x.size() / Math.max(1, classes));
+        tape.kernels().logSoftmax(logp.view(rows, classes), x.view(rows, classes));
+        return logp;
+    }
+
     /**
      * A loss that is a mean of per-row terms over the last axis. Rows of padded steps are skipped.
-     * Subclasses compute one row's loss and, when {@code gx} is given, add {@code scale · ∂row/∂x}.
+     * Subclasses compute one row's loss from the output (or what {@link #prepare} made of it, such
+     * as log-probabilities) and, when {@code gx} is given, add {@code scale · ∂row/∂x}.
      */
     private abstract static class RowLoss implements Loss {
         private final String name;
@@ -149,7 +153,12 @@ public final class Losses {
             this.indexTargets = indexTargets;
         }
 
-        abstract double row(Tensor x, long base, int width, Tensor t, long row, Tensor gx, double scale);
+        /** What {@link #row} reads: the output itself unless a loss needs it transformed first. */
+        Tensor prepare(Tape tape, Tensor x, int width) {
+            return x;
+        }
+
+        abstract double row(Tensor v, long base, int width, Tensor t, long row, Tensor gx, double scale);
 
         @Override
         public String name() {
@@ -167,15 +176,16 @@ public final class Losses {
                         + (indexTargets ? " (class indices for output " : " (same as output ")
                         + Arrays.toString(xs) + ") but is " + Arrays.toString(target.shape()));
             }
+            Tensor v = prepare(tape, x, width);
             boolean[] valid = validRows(output);
             int count = 0;
-            for (boolean v : valid) {
-                count += v ? 1 : 0;
+            for (boolean isValid : valid) {
+                count += isValid ? 1 : 0;
             }
             double total = 0;
             for (int r = 0; r < valid.length; r++) {
                 if (valid[r]) {
-                    total += row(x, (long) r * width, width, target, r, null, 0);
+                    total += row(v, (long) r * width, width, target, r, null, 0);
                 }
             }
             Tensor value = tape.zeros(1);
@@ -186,7 +196,7 @@ public final class Losses {
                 double scale = n == 0 ? 0 : g.get(0) / (double) n;
                 for (int r = 0; r < valid.length; r++) {
                     if (valid[r]) {
-                        row(x, (long) r * width, width, target, r, gx, scale);
+                        row(v, (long) r * width, width, target, r, gx, scale);
                     }
                 }
             }, output);
