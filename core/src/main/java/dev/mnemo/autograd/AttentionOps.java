@@ -13,7 +13,7 @@ import java.lang.foreign.MemorySegment;
  * <pre>
  *   e_ij = s · q_i · k_j                                   dot product (Luong et al. 2015), s = 1 or 1/√D
  *   e_ij = u · tanh(W_q q_i + W_k k_j + b)                 additive (Bahdanau et al. 2015)
- *   α_ij = exp(e_ij) / Σ_{j' < len_b} exp(e_ij')   for j < len_b, else 0
+ *   α_ij = exp(e_ij) / Σ_{j' &lt; len_b} exp(e_ij')   for j &lt; len_b, else 0
  *   c_i  = Σ_j α_ij v_j
  * </pre>
  * A sample with no valid keys gets zero weights and a zero context (where PyTorch would give

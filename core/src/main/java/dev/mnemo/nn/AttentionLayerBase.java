@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * Shape handling shared by the attention layers: {@link #build(int[], int[], BuildContext)}
  * records the keys' shape, then the single-shape {@link #build(int[], BuildContext)} of
- * {@link LayerBase} runs {@link #create(int[], int[], BuildContext)} (keys = query for
- * self-attention).
+ * {@link LayerBase} runs {@link #create(int[], BuildContext)}, which checks both shapes and calls
+ * {@link #createParameters(int, int, BuildContext)} (keys = query for self-attention).
  */
 abstract class AttentionLayerBase extends LayerBase implements AttentionLayer {
     private int[] pendingKeysShape;

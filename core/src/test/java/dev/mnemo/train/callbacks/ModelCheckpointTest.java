@@ -11,6 +11,8 @@ import dev.mnemo.train.ModelFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -42,7 +44,7 @@ class ModelCheckpointTest {
             ScriptedContext context = new ScriptedContext(model, 5, OptionalInt.empty());
             double[] valLoss = {0.5, 0.4, 0.45, 0.3, 0.35};
             Map<String, float[]> initial = model.weights();
-            Map<String, float[]>[] weightsAt = new Map[valLoss.length];
+            List<Map<String, float[]>> weightsAt = new ArrayList<>(Collections.nCopies(valLoss.length, null));
             context.play(new dev.mnemo.train.Callback() {
                 @Override
                 public void onTrainBegin(dev.mnemo.train.TrainingContext c) {
@@ -54,7 +56,7 @@ class ModelCheckpointTest {
                     Map<String, float[]> w = model.weights();         // different weights each epoch
                     w.values().forEach(a -> a[0] = epoch + 0.5f);
                     model.setWeights(w);
-                    weightsAt[epoch] = w;
+                    weightsAt.set(epoch, w);
                     checkpoint.onEpochEnd(c, epoch, logs);
                 }
             }, ScriptedContext.series("val_loss", valLoss));
@@ -68,10 +70,10 @@ class ModelCheckpointTest {
             for (int e : savedEpochs) {
                 Path file = dir.resolve(String.format("ckpt/model-%02d-%.3f.safetensors", e + 1, valLoss[e]));
                 try (Model loaded = ModelFile.load(file)) {
-                    assertSameWeights(weightsAt[e], loaded, "checkpoint of epoch " + (e + 1));
+                    assertSameWeights(weightsAt.get(e), loaded, "checkpoint of epoch " + (e + 1));
                 }
             }
-            assertFalse(weightsAt[1].get("dense.bias")[0] == initial.get("dense.bias")[0]);
+            assertFalse(weightsAt.get(1).get("dense.bias")[0] == initial.get("dense.bias")[0]);
         }
     }
 

@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorOperators;
  * Vector-times-matrix, the GEMM of a single row (M = 1) or, transposed, a single column
  * (N = 1): packing would cost as much as the multiply, so the matrix is read in place.
  * <pre>
- *   y[j] = alpha · Σ_p x[p] · Z[p][j] + beta · y[j]         j < n, p < k
+ *   y[j] = alpha · Σ_p x[p] · Z[p][j] + beta · y[j]         j &lt; n, p &lt; k
  * </pre>
  * Z is stored depth-major ({@code z[p·ld + j]}: rows of Z are contiguous, an axpy per p) or
  * column-major ({@code z[j·ld + p]}: each output is a dot product). Outputs are split among
