@@ -1,5 +1,8 @@
 package dev.mnemo.task;
 
+import dev.mnemo.kernel.Backends;
+import dev.mnemo.tensor.Scope;
+import dev.mnemo.tensor.Tensor;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,23 +26,15 @@ public record Prediction(String input, String label, double probability, List<Sc
 
     /**
      * The prediction for class {@code logits} over {@code labels}: probabilities by the softmax
-     * {@code p_i = exp(z_i - max z) / sum_j exp(z_j - max z)}, then as {@link #of}.
+     * {@code p_i = exp(z_i - max z) / sum_j exp(z_j - max z)} of the default kernel backend
+     * ({@link Backends#get()}), then as {@link #of}.
      */
     public static Prediction fromLogits(String input, List<String> labels, float[] logits, int keep) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (float z : logits) {
-            max = Math.max(max, z);
+        try (Scope scope = Scope.open()) {
+            Tensor probabilities = scope.zeros(1, logits.length);
+            Backends.get().softmax(probabilities, scope.of(logits.clone(), 1, logits.length));
+            return of(input, labels, probabilities.toArray(), keep);
         }
-        double sum = 0;
-        float[] p = new float[logits.length];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = (float) Math.exp(logits[i] - max);
-            sum += p[i];
-        }
-        for (int i = 0; i < p.length; i++) {
-            p[i] /= (float) sum;
-        }
-        return of(input, labels, p, keep);
     }
 
     /**
