@@ -9,10 +9,10 @@ import java.util.Map;
 /**
  * A building block of a model: owns parameters, maps one input to one output on a tape.
  *
- * <p>Layers are built lazily, as in Keras: sizes that depend on the input (a Dense layer's
- * input width) are fixed by {@link #build} from the input shape, when the model first sees
- * data or is built explicitly. Shapes here exclude the batch axis; a variable-length time axis
- * is {@code -1}.
+ * <p>Layers are declared without their input sizes, as in Keras: sizes that depend on the input (a
+ * Dense layer's input width) are fixed by {@link #build} from the input shape, which
+ * {@code Model.build(inputShape)} passes down once, before the first step (the model does not guess
+ * it from the data). Shapes here exclude the batch axis; a variable-length time axis is {@code -1}.
  */
 public interface Layer {
 
