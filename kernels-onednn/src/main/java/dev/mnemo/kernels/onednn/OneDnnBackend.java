@@ -1,6 +1,7 @@
 package dev.mnemo.kernels.onednn;
 
 import dev.mnemo.kernel.Activation;
+import dev.mnemo.kernel.CloseWait;
 import dev.mnemo.kernel.ConvSpec;
 import dev.mnemo.kernel.GruWeights;
 import dev.mnemo.kernel.KernelBackend;
@@ -8,7 +9,6 @@ import dev.mnemo.kernel.LstmWeights;
 import dev.mnemo.kernel.PoolSpec;
 import dev.mnemo.kernel.SeqOptions;
 import dev.mnemo.tensor.Tensor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
@@ -44,9 +44,6 @@ import java.util.function.LongSupplier;
  * forward+backward 1.05× the raw primitive's time; batch 1 forward 1.33× (the weight-change check).
  */
 final class OneDnnBackend implements KernelBackend {
-    /** How long {@link #close()} waits for a running kernel. */
-    static final long CLOSE_WAIT_MILLIS = 2000;
-
     private final DnnlRuntime rt;
     private final int threads;
     private final PrimitiveCache cache = new PrimitiveCache();
@@ -82,18 +79,13 @@ final class OneDnnBackend implements KernelBackend {
 
     /**
      * Frees the cached primitives, reordered weights and scratch memory; later calls fail. If a
-     * kernel still runs after {@link #CLOSE_WAIT_MILLIS} (a thread stuck in one while the JVM
-     * exits), nothing is freed: freeing a primitive in use would crash the process.
+     * kernel still runs after {@link CloseWait#MILLIS} (a thread stuck in one while the JVM exits),
+     * nothing is freed: freeing a primitive in use would crash the process.
      */
     @Override
     public void close() {
         ReentrantLock lock = rt.lock();
-        try {
-            if (!lock.tryLock(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!CloseWait.acquire(lock)) {
             return;
         }
         try {

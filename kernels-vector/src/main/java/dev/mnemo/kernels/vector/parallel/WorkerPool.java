@@ -1,6 +1,6 @@
 package dev.mnemo.kernels.vector.parallel;
 
-import java.util.concurrent.TimeUnit;
+import dev.mnemo.kernel.CloseWait;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -18,8 +18,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class WorkerPool {
     private static final int SPINS = 1 << 15;
-    /** How long {@link #close()} waits for a running region, and then for each worker to end. */
-    static final long CLOSE_WAIT_MILLIS = 2000;
 
     private final int threads;
     private final Thread[] workers;
@@ -101,17 +99,12 @@ public final class WorkerPool {
 
     /**
      * Ends the worker threads once the running region (if any) is done, and waits for them; later
-     * regions fail. Idempotent. If a region still runs after {@link #CLOSE_WAIT_MILLIS} (a thread
+     * regions fail. Idempotent. If a region still runs after {@link CloseWait#MILLIS} (a thread
      * stuck in a kernel while the JVM exits), the workers are left to end with the JVM: they are
      * daemons, and stopping them mid-region would strand the caller.
      */
     public void close() {
-        try {
-            if (!lock.tryLock(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!CloseWait.acquire(lock)) {
             return;
         }
         try {
@@ -121,7 +114,7 @@ public final class WorkerPool {
                 LockSupport.unpark(w);
             }
             for (Thread w : workers) {
-                w.join(CLOSE_WAIT_MILLIS);
+                w.join(CloseWait.MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
