@@ -12,7 +12,9 @@ import org.pf4j.Extension;
  * <p>Its defaults were chosen on the validation split alone (mean validation accuracy of seeds 1-3):
  * max-mean pooling at learning rate 1e-3 (0.836) over max pooling at 2e-3 (0.810) or 1e-3 (0.831),
  * 32-wide layers (0.812), 128-wide embeddings (0.825) or LSTM (0.812), min-count 2 (0.801), AdamW
- * weight decay 0.05 (0.826) and learning rate 5e-4 with patience 6 (0.833).
+ * weight decay 0.05 (0.826) and learning rate 5e-4 with patience 6 (0.833). These were measured
+ * before the cross-entropy took its log-probabilities from the kernel backend, which moves single
+ * runs by a point or so (the chosen setting now: 0.826).
  */
 @Extension
 public final class SentimentTask extends TextClassificationTask {
