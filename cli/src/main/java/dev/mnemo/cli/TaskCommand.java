@@ -4,7 +4,6 @@ import dev.mnemo.kernel.KernelBackend;
 import dev.mnemo.task.Prediction;
 import dev.mnemo.task.Task;
 import dev.mnemo.task.TaskOption;
-import dev.mnemo.task.TaskResult;
 import dev.mnemo.task.TaskRun;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -94,13 +93,13 @@ final class TaskCommand implements Callable<Integer> {
 
     private void predict(TaskRun run) throws Exception {
         List<String> items = inputs.read(stdin);
-        TaskResult.Builder clock = TaskResult.builder(task.name(), "");
+        long started = System.nanoTime();
         List<Prediction> predictions = task.predict(run, items);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("task", task.name());
         facts.put("model", run.model().toString());
         facts.put("backend", run.backend().name());
-        facts.put("seconds", ResultJson.round(clock.build().seconds()));
+        facts.put("seconds", ResultJson.round((System.nanoTime() - started) / 1e9));
         console.predictions(facts, predictions, global.json);
     }
 

@@ -3,6 +3,7 @@ package dev.mnemo.task;
 import dev.mnemo.kernel.Backends;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -30,10 +31,30 @@ public record Prediction(String input, String label, double probability, List<Sc
      * ({@link Backends#get()}), then as {@link #of}.
      */
     public static Prediction fromLogits(String input, List<String> labels, float[] logits, int keep) {
+        return fromLogits(List.of(input), labels, new float[][] {logits}, keep).getFirst();
+    }
+
+    /** As {@link #fromLogits(String, List, float[], int)} for a batch: one softmax call for all rows. */
+    public static List<Prediction> fromLogits(List<String> inputs, List<String> labels, float[][] logits, int keep) {
+        int rows = logits.length, classes = labels.size();
+        if (inputs.size() != rows) {
+            throw new IllegalArgumentException(inputs.size() + " inputs but " + rows + " rows of logits");
+        }
         try (Scope scope = Scope.open()) {
-            Tensor probabilities = scope.zeros(1, logits.length);
-            Backends.get().softmax(probabilities, scope.of(logits.clone(), 1, logits.length));
-            return of(input, labels, probabilities.toArray(), keep);
+            Tensor z = scope.zeros(rows, classes), p = scope.zeros(rows, classes);
+            for (int r = 0; r < rows; r++) {
+                if (logits[r].length != classes) {
+                    throw new IllegalArgumentException("row " + r + " has " + logits[r].length + " logits for " + classes + " labels");
+                }
+                z.narrow(r, 1).copyFrom(logits[r]);
+            }
+            Backends.get().softmax(p, z);
+            float[] all = p.toArray();
+            List<Prediction> predictions = new ArrayList<>(rows);
+            for (int r = 0; r < rows; r++) {
+                predictions.add(of(inputs.get(r), labels, Arrays.copyOfRange(all, r * classes, (r + 1) * classes), keep));
+            }
+            return predictions;
         }
     }
 

@@ -3,7 +3,6 @@ package dev.mnemo.text.classify;
 import dev.mnemo.task.Prediction;
 import dev.mnemo.task.TaskModel;
 import dev.mnemo.train.Model;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,12 +32,7 @@ final class TextClassifierModel implements TaskModel {
         if (texts.isEmpty()) {
             return List.of();
         }
-        float[][] logits = model.predict(encoder.encode(texts));
-        List<Prediction> predictions = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            predictions.add(Prediction.fromLogits(texts.get(i), labels, logits[i], TOP));
-        }
-        return predictions;
+        return Prediction.fromLogits(texts, labels, model.predict(encoder.encode(texts)), TOP);
     }
 
     @Override
