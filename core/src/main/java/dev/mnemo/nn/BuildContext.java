@@ -13,4 +13,9 @@ public record BuildContext(Scope scope, Random random) {
     public Parameter parameter(String prefix, String name, int... shape) {
         return new Parameter(prefix + "." + name, scope.zeros(shape), scope.zeros(shape));
     }
+
+    /** A new buffer named {@code prefix.name}, zero-filled. */
+    public Buffer buffer(String prefix, String name, int... shape) {
+        return new Buffer(prefix + "." + name, scope.zeros(shape));
+    }
 }

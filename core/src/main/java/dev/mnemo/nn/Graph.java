@@ -147,6 +147,17 @@ public final class Graph extends LayerBase {
     }
 
     @Override
+    public List<Buffer> buffers() {
+        List<Buffer> all = new ArrayList<>();
+        for (NodeSpec n : nodes) {
+            if (n.layer() != null) {
+                all.addAll(n.layer().buffers());
+            }
+        }
+        return all;
+    }
+
+    @Override
     public Map<String, Object> config() {
         Map<String, Object> c = baseConfig();
         List<Object> list = new ArrayList<>();

@@ -3,6 +3,8 @@ package dev.mnemo.nn;
 import dev.mnemo.autograd.Parameter;
 import dev.mnemo.autograd.Tape;
 import dev.mnemo.autograd.Variable;
+import dev.mnemo.tensor.Tensor;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +35,19 @@ public interface Layer {
 
     /** The trainable parameters, in a stable order. */
     List<Parameter> parameters();
+
+    /** State saved with the model but not trained (running statistics), in a stable order; none by default. */
+    default List<Buffer> buffers() {
+        return List.of();
+    }
+
+    /** Parameters then buffers by name, in a stable order: PyTorch's {@code state_dict()}, what model files hold. */
+    default Map<String, Tensor> state() {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        parameters().forEach(p -> state.put(p.name(), p.value()));
+        buffers().forEach(b -> state.put(b.name(), b.value()));
+        return state;
+    }
 
     /** The layer's type and constructor arguments, for the architecture file ({@code "type"} names the class). */
     Map<String, Object> config();

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Common state of a layer: its name, its parameters and whether it is built. Subclasses implement
+ * Common state of a layer: its name, its parameters and buffers, and whether it is built. Subclasses implement
  * {@link #create(int[], BuildContext)} and {@link #forward}.
  */
 public abstract class LayerBase implements Layer {
     private String name;
     private final List<Parameter> parameters = new ArrayList<>();
+    private final List<Buffer> buffers = new ArrayList<>();
     private boolean built;
 
     protected LayerBase(String name) {
@@ -55,6 +56,13 @@ public abstract class LayerBase implements Layer {
         return p;
     }
 
+    /** Registers and returns a new zero-initialised buffer named {@code name.local}. */
+    protected Buffer addBuffer(BuildContext context, String local, int... shape) {
+        Buffer b = context.buffer(name, local, shape);
+        buffers.add(b);
+        return b;
+    }
+
     @Override
     public boolean isBuilt() {
         return built;
@@ -63,6 +71,11 @@ public abstract class LayerBase implements Layer {
     @Override
     public List<Parameter> parameters() {
         return List.copyOf(parameters);
+    }
+
+    @Override
+    public List<Buffer> buffers() {
+        return List.copyOf(buffers);
     }
 
     /** Config with {@code type} and {@code name}; subclasses add their arguments. */

@@ -23,6 +23,7 @@ public final class LayerRegistry {
         builtIn("ActivationLayer", ActivationLayer::fromConfig);
         builtIn("AdditiveAttention", AdditiveAttention::fromConfig);
         builtIn("AvgPool2D", AvgPool2D::fromConfig);
+        builtIn("BatchNorm", BatchNorm::fromConfig);
         builtIn("Conv1D", Conv1D::fromConfig);
         builtIn("Conv2D", Conv2D::fromConfig);
         builtIn("ConvTranspose2D", ConvTranspose2D::fromConfig);

@@ -86,6 +86,15 @@ public final class Sequential extends LayerBase {
     }
 
     @Override
+    public List<Buffer> buffers() {
+        List<Buffer> all = new ArrayList<>();
+        for (Layer l : layers) {
+            all.addAll(l.buffers());
+        }
+        return all;
+    }
+
+    @Override
     public Map<String, Object> config() {
         Map<String, Object> c = baseConfig();
         c.put("layers", layers.stream().map(Layer::config).toList());

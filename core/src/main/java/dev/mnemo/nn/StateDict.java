@@ -1,6 +1,5 @@
 package dev.mnemo.nn;
 
-import dev.mnemo.autograd.Parameter;
 import dev.mnemo.io.InvalidModelFileException;
 import dev.mnemo.io.SafeTensors;
 import dev.mnemo.tensor.Scope;
@@ -9,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -27,7 +27,9 @@ import java.util.function.Function;
  * }</pre>
  *
  * Layouts match {@code nn.LSTM} (peephole-free: build the LSTM with {@code peepholes(false)}),
- * {@code nn.GRU}, {@code nn.Linear}, {@code nn.Embedding}, {@code nn.Conv2d}. Strict by default,
+ * {@code nn.GRU}, {@code nn.Linear}, {@code nn.Embedding}, {@code nn.Conv2d}, and {@code nn.BatchNorm1d/2d}
+ * (weight, bias and the running_mean/running_var buffers; its integer {@code num_batches_tracked} is
+ * not read: drop it from the file, or load non-strictly). Strict by default,
  * as {@code load_state_dict(strict=True)}: a parameter with no tensor (missing key) or a tensor
  * that fills no parameter (unexpected key; for one layer, only keys under its prefix count) is an
  * error listing all of them, so a 2-layer LSTM's file never loads silently into a 1-layer LSTM. A
@@ -57,7 +59,7 @@ public final class StateDict {
 
     /** As {@link #load(Layer, Path, String)}; with {@code strict} false, loads what matches and reports the rest. */
     public static Report load(Layer layer, Path file, String prefix, boolean strict) throws IOException {
-        return fill(layer, file, p -> prefix + p.name().substring(p.name().lastIndexOf('.') + 1), prefix, strict);
+        return fill(layer, file, name -> prefix + name.substring(name.lastIndexOf('.') + 1), prefix, strict);
     }
 
     /** Fills every parameter of {@code model} from the tensor with its full name ({@code lstm.weight_ih_l0}); strict. */
@@ -67,10 +69,10 @@ public final class StateDict {
 
     /** As {@link #loadModel(Layer, Path)}; with {@code strict} false, loads what matches and reports the rest. */
     public static Report loadModel(Layer model, Path file, boolean strict) throws IOException {
-        return fill(model, file, Parameter::name, "", strict);
+        return fill(model, file, Function.identity(), "", strict);
     }
 
-    private static Report fill(Layer layer, Path file, Function<Parameter, String> keyOf, String scopePrefix, boolean strict)
+    private static Report fill(Layer layer, Path file, Function<String, String> keyOf, String scopePrefix, boolean strict)
             throws IOException {
         if (!layer.isBuilt()) {
             throw new IllegalStateException("layer '" + layer.name() + "' must be built before loading weights into it");
@@ -80,20 +82,20 @@ public final class StateDict {
             TreeSet<String> unused = new TreeSet<>();
             tensors.keySet().stream().filter(k -> k.startsWith(scopePrefix)).forEach(unused::add);
             List<String> missing = new ArrayList<>();
-            List<Parameter> found = new ArrayList<>();
-            for (Parameter p : layer.parameters()) {
-                String key = keyOf.apply(p);
+            Map<String, Tensor> found = new LinkedHashMap<>();
+            for (Map.Entry<String, Tensor> entry : layer.state().entrySet()) {
+                String key = keyOf.apply(entry.getKey());
                 Tensor t = tensors.get(key);
                 if (t == null) {
                     missing.add(key);
                     continue;
                 }
-                if (!t.hasShape(p.value().shape())) {
+                if (!t.hasShape(entry.getValue().shape())) {
                     throw new InvalidModelFileException(file, "tensor '" + key + "' has shape " + Arrays.toString(t.shape())
-                            + " but " + p.name() + " is " + Arrays.toString(p.value().shape()));
+                            + " but " + entry.getKey() + " is " + Arrays.toString(entry.getValue().shape()));
                 }
                 unused.remove(key);
-                found.add(p);
+                found.put(key, entry.getValue());
             }
             Report report = new Report(missing, List.copyOf(unused));
             if (strict && (!missing.isEmpty() || !unused.isEmpty())) {
@@ -103,9 +105,7 @@ public final class StateDict {
                         + (missing.isEmpty() ? "" : " (keys present: " + new TreeSet<>(tensors.keySet()) + ")")
                         + "; check the layer sizes and names, or load non-strictly to take what fits");
             }
-            for (Parameter p : found) {
-                p.value().copyFrom(tensors.get(keyOf.apply(p)));
-            }
+            found.forEach((key, target) -> target.copyFrom(tensors.get(key)));
             return report;
         }
     }

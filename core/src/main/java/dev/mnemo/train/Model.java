@@ -8,6 +8,7 @@ import dev.mnemo.data.Dataset;
 import dev.mnemo.data.Epoch;
 import dev.mnemo.kernel.Backends;
 import dev.mnemo.kernel.KernelBackend;
+import dev.mnemo.nn.Buffer;
 import dev.mnemo.nn.BuildContext;
 import dev.mnemo.nn.Graph;
 import dev.mnemo.nn.Layer;
@@ -155,6 +156,16 @@ public final class Model implements AutoCloseable {
 
     public List<Parameter> parameters() {
         return network.parameters();
+    }
+
+    /** The network's buffers (running statistics): saved and restored with the weights, never trained. */
+    public List<Buffer> buffers() {
+        return network.buffers();
+    }
+
+    /** Parameters and buffers by name, in a stable order: what a model file and a weight snapshot hold. */
+    public Map<String, Tensor> state() {
+        return network.state();
     }
 
     /** Number of trainable scalars. */
@@ -413,22 +424,22 @@ public final class Model implements AutoCloseable {
 
     // ------------------------------------------------------------------ weights
 
-    /** A copy of every parameter's values, by name (for snapshots such as early stopping's best weights). */
+    /** A copy of every parameter's and buffer's values, by name (for snapshots such as early stopping's best weights). */
     public Map<String, float[]> weights() {
         Map<String, float[]> copy = new LinkedHashMap<>();
-        parameters().forEach(p -> copy.put(p.name(), p.value().toArray()));
+        state().forEach((name, value) -> copy.put(name, value.toArray()));
         return copy;
     }
 
-    /** Overwrites parameters from {@code weights}; every parameter must be present with its size. */
+    /** Overwrites parameters and buffers from {@code weights}; every one must be present with its size. */
     public void setWeights(Map<String, float[]> weights) {
-        for (Parameter p : parameters()) {
-            float[] values = weights.get(p.name());
+        state().forEach((name, value) -> {
+            float[] values = weights.get(name);
             if (values == null) {
-                throw new IllegalArgumentException("no weights for parameter '" + p.name() + "'");
+                throw new IllegalArgumentException("no weights for '" + name + "'");
             }
-            p.value().copyFrom(values);
-        }
+            value.copyFrom(values);
+        });
     }
 
     /** Frees the parameters and the optimizer state. */

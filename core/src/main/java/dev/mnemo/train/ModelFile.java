@@ -5,7 +5,6 @@ import dev.mnemo.io.Json;
 import dev.mnemo.io.SafeTensors;
 import dev.mnemo.nn.Layer;
 import dev.mnemo.nn.Layers;
-import dev.mnemo.autograd.Parameter;
 import dev.mnemo.optim.OptimizerState;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
@@ -61,10 +60,7 @@ public final class ModelFile {
         meta.put("mnemo.architecture", Json.write(model.network().config()));
         meta.put("mnemo.input_shape", Json.write(model.inputShape()));
         meta.put("mnemo.seed", Long.toString(model.seed()));
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
-        for (Parameter p : model.parameters()) {
-            tensors.put(p.name(), p.value());
-        }
+        Map<String, Tensor> tensors = new LinkedHashMap<>(model.state());
         if (model.optimizer() != null) {
             OptimizerState state = model.optimizer().state();
             tensors.putAll(new TreeMap<>(state.tensors()));
@@ -108,7 +104,7 @@ public final class ModelFile {
             }
             Model model = Model.of(network, seed).build(inputShape);
             try {
-                copyWeights(file, contents.tensors(), model.parameters());
+                copyWeights(file, contents.tensors(), model.state());
             } catch (RuntimeException e) {
                 model.close();
                 throw e;
@@ -136,26 +132,26 @@ public final class ModelFile {
     }
 
     /**
-     * Fills every parameter from the tensor of the same name; all must be present, shapes equal,
-     * none extra (optimizer state, {@code optimizer/...}, is not a parameter and is skipped).
+     * Fills every parameter and buffer ({@link Model#state()}) from the tensor of the same name; all
+     * must be present, shapes equal, none extra (optimizer state, {@code optimizer/...}, is skipped).
      */
-    static void copyWeights(Path file, Map<String, Tensor> tensors, List<Parameter> params) {
+    static void copyWeights(Path file, Map<String, Tensor> tensors, Map<String, Tensor> state) {
         Map<String, Tensor> left = new LinkedHashMap<>(tensors);
         left.keySet().removeIf(name -> name.startsWith(OPTIMIZER_TENSORS));
-        for (Parameter p : params) {
-            Tensor t = left.remove(p.name());
+        state.forEach((name, value) -> {
+            Tensor t = left.remove(name);
             if (t == null) {
-                throw new InvalidModelFileException(file, "tensor '" + p.name() + "' is missing; the architecture needs it with shape "
-                        + Arrays.toString(p.value().shape()));
+                throw new InvalidModelFileException(file, "tensor '" + name + "' is missing; the architecture needs it with shape "
+                        + Arrays.toString(value.shape()));
             }
-            if (!t.hasShape(p.value().shape())) {
-                throw new InvalidModelFileException(file, "tensor '" + p.name() + "' has shape " + Arrays.toString(t.shape())
-                        + " but the architecture needs " + Arrays.toString(p.value().shape()));
+            if (!t.hasShape(value.shape())) {
+                throw new InvalidModelFileException(file, "tensor '" + name + "' has shape " + Arrays.toString(t.shape())
+                        + " but the architecture needs " + Arrays.toString(value.shape()));
             }
-            p.value().copyFrom(t);
-        }
+            value.copyFrom(t);
+        });
         if (!left.isEmpty()) {
-            throw new InvalidModelFileException(file, "tensors " + left.keySet() + " belong to no parameter of the architecture");
+            throw new InvalidModelFileException(file, "tensors " + left.keySet() + " belong to no parameter or buffer of the architecture");
         }
     }
 }

@@ -117,11 +117,31 @@ public abstract class ConvLayerGradientChecks {
     }
 
     @Test
+    void batchNormOnImagesAndVectors() {
+        BatchNorm images = new BatchNorm("bn2d", 0.3f, 1e-3f);
+        BatchNorm vectors = new BatchNorm("bn1d", BatchNorm.DEFAULT_MOMENTUM, BatchNorm.DEFAULT_EPS);
+        for (BatchNorm bn : List.of(images, vectors)) {
+            bn.build(bn == images ? new int[] {3, 2, 3} : new int[] {4}, new BuildContext(scope, new Random(1)));
+            for (Parameter p : bn.parameters()) {
+                p.value().copyFrom(data.uniform(p.value().shape()));
+            }
+        }
+        GradientCheck grad = gradientCheck();
+        GradientCheck.Input x = grad.input("x", data.uniform(2f, 2, 3, 2, 3), null);
+        assertTrue(grad.check("bn2d", images.parameters(), List.of(x), tape -> List.of(images.forward(tape, x.on(tape)))) < 1);
+        GradientCheck.Input v = grad.input("v", data.uniform(2f, 5, 4), null);
+        assertTrue(grad.check("bn1d", vectors.parameters(), List.of(v), tape -> List.of(vectors.forward(tape, v.on(tape)))) < 1);
+    }
+
+    @Test
     void smallCnnEndToEnd() {
         Sequential cnn = Sequential.of(
                 Conv2D.builder().filters(3).kernel(3).padding(1).activation(Activation.TANH).build(),
                 AvgPool2D.of(2), Flatten.of(), Dense.of(6, Activation.TANH), LayerNorm.of(), Dense.of(4));
         check(cnn, data.uniform(2, 2, 4, 4), null);
+        Sequential normalised = Sequential.of(Conv2D.builder().filters(3).kernel(3).padding(1).useBias(false).build(),
+                BatchNorm.of(), ActivationLayer.of(Activation.TANH), AvgPool2D.of(2), Flatten.of(), Dense.of(3));
+        check(normalised, data.uniform(3, 2, 4, 4), null);
         Sequential decoder = Sequential.of(Dense.of(18, Activation.TANH), Reshape.of(2, 3, 3),
                 ConvTranspose2D.builder().filters(2).kernel(3).stride(2).padding(1).outputPadding(1).build(),
                 UpSampling2D.of(2), GlobalMaxPooling2D.of());

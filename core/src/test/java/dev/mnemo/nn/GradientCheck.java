@@ -69,8 +69,10 @@ final class GradientCheck {
             tape.backward(loss);
         }
         FiniteDifference fd = FiniteDifference.forFloat32();
+        // The loss is measured on a training tape with the same dropout seed as the analytic pass, so
+        // layers that act differently in training (dropout, batch statistics) are differentiated as trained.
         java.util.function.DoubleSupplier loss = () -> {
-            try (Tape tape = Tape.inference(kernels)) {
+            try (Tape tape = Tape.training(kernels, new Random(0))) {
                 List<Variable> outs = graph.apply(tape);
                 double sum = 0;
                 for (int k = 0; k < outs.size(); k++) {

@@ -4,8 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mnemo.data.Dataset;
 import dev.mnemo.io.SafeTensors;
 import dev.mnemo.kernel.KernelBackend;
+import dev.mnemo.nn.BatchNorm;
+import dev.mnemo.nn.Conv2D;
+import dev.mnemo.nn.Dense;
+import dev.mnemo.nn.Flatten;
+import dev.mnemo.nn.Sequential;
 import dev.mnemo.optim.Optimizer;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
@@ -80,6 +86,38 @@ public abstract class ModelFileRoundTripChecks {
             assertEquals(4, resumed.optimizer().iterations(), "2 epochs of 2 batches");
             resumed.fit(TrainedClassifier.data()).epochs(1).run();
             uninterrupted.forEach((name, w) -> assertArrayEquals(w, resumed.weights().get(name), name + " after resuming"));
+        }
+    }
+
+    @Test
+    void batchNormRunningStatisticsAreSavedAndRestoredWithTheWeights() throws Exception {
+        Path file = dir.resolve("cnn.safetensors");
+        float[][] pixels = new float[8][2 * 4 * 4];
+        java.util.Random random = new java.util.Random(5);
+        for (float[] image : pixels) {
+            for (int i = 0; i < image.length; i++) {
+                image[i] = 3f + 2f * (float) random.nextGaussian();
+            }
+        }
+        try (Model model = Model.of(Sequential.of(Conv2D.builder().filters(3).kernel(3).padding(1).useBias(false).build(),
+                BatchNorm.of(), Flatten.of(), Dense.of(2)), 4); Scope scope = Scope.open()) {
+            model.useKernels(backend()).build(2, 4, 4);
+            model.compile(Optimizer.adam(0.01).build(), Losses.sparseCategoricalCrossEntropy());
+            model.fit(Dataset.ofImages(pixels, new int[] {0, 1, 0, 1, 0, 1, 0, 1}, 2, 4, 4)).epochs(2).batchSize(4).run();
+            Map<String, Tensor> state = model.state();
+            assertEquals(java.util.List.of("conv2d.weight", "batch_norm.weight", "batch_norm.bias", "dense.weight",
+                    "dense.bias", "batch_norm.running_mean", "batch_norm.running_var"), java.util.List.copyOf(state.keySet()));
+            assertTrue(Math.abs(state.get("batch_norm.running_mean").get(0)) > 0.01f, "4 training steps moved the running mean");
+            Tensor x = scope.of(pixels[0], 1, 2, 4, 4);
+            int[] expected = bits(model.predict(scope, x, null));
+            ModelFile.save(model, file);
+            try (Model loaded = ModelFile.load(file)) {
+                loaded.useKernels(backend());
+                for (String name : state.keySet()) {
+                    assertArrayEquals(bits(state.get(name)), bits(loaded.state().get(name)), name);
+                }
+                assertArrayEquals(expected, bits(loaded.predict(scope, x, null)), "inference uses the restored running statistics");
+            }
         }
     }
 }
