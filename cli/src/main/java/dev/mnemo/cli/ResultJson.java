@@ -42,9 +42,14 @@ final class ResultJson {
         for (Prediction p : predictions) {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("input", p.input());
-            one.put("label", p.label());
-            one.put("probability", p.probability());
-            one.put("top", p.top().stream().map(s -> Map.<String, Object>of("label", s.label(), "probability", s.probability())).toList());
+            if (p.label() != null) {
+                one.put("label", p.label());
+                one.put("probability", p.probability());
+                one.put("top", p.top().stream().map(s -> Map.<String, Object>of("label", s.label(), "probability", s.probability())).toList());
+            }
+            if (p.output() != null) {
+                one.put("output", p.output().toString());
+            }
             list.add(one);
         }
         json.put("predictions", list);

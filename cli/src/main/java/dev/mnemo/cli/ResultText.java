@@ -49,11 +49,24 @@ final class ResultText {
     static String of(List<Prediction> predictions) {
         int width = 0;
         for (Prediction p : predictions) {
-            width = Math.max(width, p.label().length());
+            width = Math.max(width, p.label() == null ? 0 : p.label().length());
         }
         StringBuilder text = new StringBuilder();
         for (Prediction p : predictions) {
-            text.append(String.format(Locale.ROOT, "%-" + width + "s  %.3f  %s%n", p.label(), p.probability(), p.input()));
+            if (p.label() == null) {
+                text.append(p.input()).append(" -> ").append(p.output()).append(System.lineSeparator());
+                continue;
+            }
+            text.append(String.format(Locale.ROOT, "%-" + width + "s  %.3f  %s", p.label(), p.probability(), p.input()));
+            if (p.top().size() > 1) {
+                text.append("   (then ");
+                for (int k = 1; k < p.top().size(); k++) {
+                    Prediction.Scored next = p.top().get(k);
+                    text.append(k > 1 ? ", " : "").append(String.format(Locale.ROOT, "%s %.3f", next.label(), next.probability()));
+                }
+                text.append(')');
+            }
+            text.append(System.lineSeparator());
         }
         return text.toString();
     }

@@ -3,6 +3,8 @@ package dev.mnemo.autograd;
 import dev.mnemo.kernel.KernelBackend;
 import dev.mnemo.kernel.PoolSpec;
 import dev.mnemo.tensor.Tensor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
@@ -117,23 +119,41 @@ public final class PoolOps {
         int planes = xs[0] * xs[1], h = xs[2], w = xs[3], oh = h * factorH, ow = w * factorW;
         Tensor y = tape.zeros(xs[0], xs[1], oh, ow);
         Tensor xv = x.value();
+        // one plane at a time through small arrays: bulk copies instead of a bounds check per pixel
+        float[] in = new float[h * w], out = new float[oh * ow];
         for (int p = 0; p < planes; p++) {
+            copy(xv, (long) p * h * w, in);
             for (int i = 0; i < oh; i++) {
+                int from = i / factorH * w, to = i * ow;
                 for (int j = 0; j < ow; j++) {
-                    y.set(((long) p * oh + i) * ow + j, xv.get(((long) p * h + i / factorH) * w + j / factorW));
+                    out[to + j] = in[from + j / factorW];
                 }
             }
+            copy(out, y, (long) p * oh * ow);
         }
         return tape.result(y, null, gy -> {
             Tensor gx = tape.grad(x);
+            float[] upstream = new float[oh * ow], sums = new float[h * w];
             for (int p = 0; p < planes; p++) {
+                copy(gy, (long) p * oh * ow, upstream);
+                copy(gx, (long) p * h * w, sums);
                 for (int i = 0; i < oh; i++) {
+                    int to = i / factorH * w, from = i * ow;
                     for (int j = 0; j < ow; j++) {
-                        gx.add(((long) p * h + i / factorH) * w + j / factorW, gy.get(((long) p * oh + i) * ow + j));
+                        sums[to + j / factorW] += upstream[from + j];
                     }
                 }
+                copy(sums, gx, (long) p * h * w);
             }
         }, x);
+    }
+
+    private static void copy(Tensor from, long offset, float[] to) {
+        MemorySegment.copy(from.segment(), ValueLayout.JAVA_FLOAT, offset * Float.BYTES, to, 0, to.length);
+    }
+
+    private static void copy(float[] from, Tensor to, long offset) {
+        MemorySegment.copy(from, 0, to.segment(), ValueLayout.JAVA_FLOAT, offset * Float.BYTES, from.length);
     }
 
     /**

@@ -4,22 +4,38 @@ import dev.mnemo.kernel.Backends;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * A task's answer for one input: the chosen label, its probability, and the best labels in order
- * (at most five), as the {@code mnemo} command writes them
- * ({@code {input, label, probability, top: [{label, probability}]}}).
+ * A task's answer for one input, as the {@code mnemo} command writes it: for a classifier the
+ * chosen label, its probability and the best labels in order
+ * ({@code {input, label, probability, top: [{label, probability}]}}); for a task that turns an
+ * input into a file (a denoised image) the file written ({@code {input, output}}).
  *
  * @param input       the input as given (a text, a file name)
- * @param label       the most probable label
- * @param probability its probability in [0, 1]
- * @param top         the most probable labels, best first, starting with {@code label}
+ * @param label       the most probable label, or null when the answer is a file
+ * @param probability its probability in [0, 1], or NaN when there is no label
+ * @param top         the most probable labels, best first, starting with {@code label}; empty when there is no label
+ * @param output      the file this prediction wrote, or null
  */
-public record Prediction(String input, String label, double probability, List<Scored> top) {
+public record Prediction(String input, String label, double probability, List<Scored> top, Path output) {
     public Prediction {
         top = List.copyOf(top);
+        if (label == null && output == null) {
+            throw new IllegalArgumentException("a prediction needs a label or an output file");
+        }
+    }
+
+    /** A classifier's answer. */
+    public Prediction(String input, String label, double probability, List<Scored> top) {
+        this(input, label, probability, top, null);
+    }
+
+    /** The answer of a task that wrote {@code output} for {@code input}. */
+    public static Prediction written(String input, Path output) {
+        return new Prediction(input, null, Double.NaN, List.of(), output);
     }
 
     /** A label with its probability. */

@@ -1,5 +1,6 @@
 package dev.mnemo.task;
 
+import dev.mnemo.io.Json;
 import dev.mnemo.train.Model;
 import dev.mnemo.train.ModelFile;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +34,34 @@ public final class TaskModelFile {
             }
             return value;
         }
+
+        /** A classifier's class names, in the order of its outputs ({@code task.labels}). */
+        @SuppressWarnings("unchecked")
+        public List<String> labels() {
+            if (!(Json.parse(get(LABELS)) instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+                throw new TaskFailedException("the model file's " + LABELS + " is not a list of names; retrain it");
+            }
+            return List.copyOf((List<String>) list);
+        }
+    }
+
+    /** The metadata key of a classifier's class names. */
+    public static final String LABELS = "task.labels";
+
+    /**
+     * The entries every trained task model carries: where its data and split came from
+     * ({@link TrainedOn}), the options it was trained with ({@code task.settings}), and its class
+     * names ({@code task.labels}) unless {@code labels} is null.
+     */
+    public static Map<String, String> entries(TaskRun run, List<String> labels) {
+        Map<String, String> entries = new LinkedHashMap<>(TrainedOn.of(run).metadata());
+        Map<String, String> settings = new LinkedHashMap<>();
+        run.options().asMap().forEach((name, value) -> settings.put(name, String.valueOf(value)));
+        entries.put("task.settings", Json.write(settings));
+        if (labels != null) {
+            entries.put(LABELS, Json.write(labels));
+        }
+        return entries;
     }
 
     /** Writes {@code model} for {@code task}, with {@code entries} (keys {@code task.*}) beside the weights. */

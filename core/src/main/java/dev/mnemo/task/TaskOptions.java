@@ -58,6 +58,24 @@ public final class TaskOptions {
         return (Double) value(name, TaskOption.Type.NUMBER);
     }
 
+    /** An INTEGER value that must be at least {@code least}; a smaller one is a usage error naming the option. */
+    public int integer(String name, int least) {
+        int value = integer(name);
+        if (value < least) {
+            throw new TaskUsageException("--" + name + " must be at least " + least + ", got " + value);
+        }
+        return value;
+    }
+
+    /** A NUMBER value in {@code [least, below)}; any other is a usage error naming the option. */
+    public double number(String name, double least, double below) {
+        double value = number(name);
+        if (!(value >= least && value < below)) {
+            throw new TaskUsageException("--" + name + " must be in [" + least + ", " + below + "), got " + value);
+        }
+        return value;
+    }
+
     public boolean flag(String name) {
         return (Boolean) value(name, TaskOption.Type.FLAG);
     }

@@ -384,11 +384,15 @@ public final class Model implements AutoCloseable {
         }
     }
 
-    /** The outputs for fixed-size feature vectors {@code features[b]}, one row per sample, flattened. */
+    /**
+     * The outputs for fixed-size samples {@code features[b]}, one row per sample, flattened. A sample
+     * is a vector, or an image (or any fixed shape) flattened row-major: when the model was built on
+     * a shape of that many values ({@code [C, H, W]}), the batch takes that shape.
+     */
     public float[][] predict(float[][] features) {
         int width = features.length == 0 ? 0 : features[0].length;
         try (Scope scope = Scope.open()) {
-            Tensor batch = scope.zeros(features.length, width);
+            Tensor batch = scope.zeros(batchShape(features.length, width));
             for (int b = 0; b < features.length; b++) {
                 if (features[b].length != width) {
                     throw new IllegalArgumentException("sample " + b + " has " + features[b].length
@@ -398,6 +402,22 @@ public final class Model implements AutoCloseable {
             }
             return rows(predict(scope, batch, null));
         }
+    }
+
+    /** {@code [n, ...inputShape]} when the built input shape is fixed and holds {@code width} values, else {@code [n, width]}. */
+    private int[] batchShape(int n, int width) {
+        int[] shape = inputShape();
+        long values = 1;
+        for (int d : shape == null ? new int[] {-1} : shape) {
+            values *= d;
+        }
+        if (shape == null || shape.length < 2 || values != width) {
+            return new int[] {n, width};
+        }
+        int[] batch = new int[shape.length + 1];
+        batch[0] = n;
+        System.arraycopy(shape, 0, batch, 1, shape.length);
+        return batch;
     }
 
     private static float[][] rows(Tensor output) {

@@ -4,7 +4,6 @@ import dev.mnemo.data.Dataset;
 import dev.mnemo.data.Field;
 import dev.mnemo.data.Sample;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * An {@link ImageSet} as a {@link Dataset} whose images are augmented afresh each time they are
@@ -13,7 +12,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * {@code x = normalization.apply(augmentation.apply(pixels[i], ...))}.
  *
  * <p>The {@code k}-th read of image {@code i} (counting from 0, per image) draws its augmentation
- * from a {@link Random} seeded by {@code (seed, i, k)}: each epoch sees other variants, and a run
+ * from a {@link Random} seeded by {@code (seed, i, k)} ({@link ReadSeeds}): each epoch sees other variants, and a run
  * repeated with the same seed sees the same ones, whatever order (or thread) reads the samples.
  * With {@link Augmentation#none()} and {@link Normalization#identity} a sample holds the set's
  * own pixel array.
@@ -21,9 +20,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 public final class AugmentedImages implements Dataset {
     private final ImageSet images;
     private final Augmentation augmentation;
-    private final long seed;
     private final Normalization normalization;
-    private final AtomicIntegerArray reads;
+    private final ReadSeeds seeds;
 
     /** {@code images} augmented by {@code augmentation} from {@code seed}, not normalised. */
     public AugmentedImages(ImageSet images, Augmentation augmentation, long seed) {
@@ -42,9 +40,8 @@ public final class AugmentedImages implements Dataset {
         }
         this.images = images;
         this.augmentation = augmentation;
-        this.seed = seed;
         this.normalization = normalization;
-        this.reads = new AtomicIntegerArray(images.size());
+        this.seeds = ReadSeeds.fresh(seed, images.size());
     }
 
     @Override
@@ -59,22 +56,11 @@ public final class AugmentedImages implements Dataset {
         int w = images.width();
         float[] pixels = images.pixels()[index];
         if (!augmentation.isNone()) {
-            pixels = augmentation.apply(pixels, c, h, w, new Random(seedOf(index, reads.getAndIncrement(index))));
+            pixels = augmentation.apply(pixels, c, h, w, new Random(seeds.next(index)));
         }
         if (!normalization.isIdentity()) {
             pixels = normalization.apply(pixels);
         }
         return Sample.of(Field.dense(pixels, c, h, w), Field.label(images.labels()[index]));
-    }
-
-    /** A seed for the {@code read}-th read of image {@code index}: SplitMix64's finaliser over the three. */
-    private long seedOf(int index, int read) {
-        return mix(mix(mix(seed) + index) + read);
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

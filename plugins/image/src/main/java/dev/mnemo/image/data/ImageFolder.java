@@ -59,7 +59,22 @@ public final class ImageFolder {
      *                            first 10 named with their problem, then how many more)
      */
     public static ImageSet read(Path dir, int channels, int height, int width) throws ImageDataException {
-        Map<String, List<Path>> classes = classFiles(dir);
+        return read(dir, classFiles(dir), channels, height, width);
+    }
+
+    /**
+     * Every image file anywhere under {@code dir} (hidden names skipped), in path order, as one
+     * class named {@code image}: data for tasks that need no labels, such as a denoiser.
+     *
+     * @throws ImageDataException if {@code dir} is not a folder or holds no image file, or files
+     *                            cannot be read (named as {@link #read} names them)
+     */
+    public static ImageSet readUnlabelled(Path dir, int channels, int height, int width) throws ImageDataException {
+        return read(dir, allFiles(dir), channels, height, width);
+    }
+
+    private static ImageSet read(Path dir, Map<String, List<Path>> classes, int channels, int height, int width)
+            throws ImageDataException {
         List<float[]> pixels = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         List<String> sources = new ArrayList<>();
@@ -88,10 +103,19 @@ public final class ImageFolder {
      * @throws ImageDataException as {@link #read} does
      */
     public static Inspection inspect(Path dir) throws ImageDataException {
+        return inspect(dir, classFiles(dir));
+    }
+
+    /** As {@link #inspect}, for the images {@link #readUnlabelled} reads. */
+    public static Inspection inspectUnlabelled(Path dir) throws ImageDataException {
+        return inspect(dir, allFiles(dir));
+    }
+
+    private static Inspection inspect(Path dir, Map<String, List<Path>> classes) throws ImageDataException {
         Map<List<Integer>, Integer> sizes = new LinkedHashMap<>();   // [height, width] -> images of that size
         boolean colour = false;
         Failures failures = new Failures(dir);
-        for (List<Path> files : classFiles(dir).values()) {
+        for (List<Path> files : classes.values()) {
             for (Path file : files) {
                 try {
                     DecodedImage image = ImageFiles.readNative(file);
@@ -140,6 +164,18 @@ public final class ImageFolder {
         return classes;
     }
 
+    /** Every image file under {@code dir}, sorted, as the one class {@code image}. */
+    private static Map<String, List<Path>> allFiles(Path dir) throws ImageDataException {
+        if (!Files.isDirectory(dir)) {
+            throw new ImageDataException(dir, "is not a folder; give a folder of image files");
+        }
+        List<Path> files = sorted(dir, Files::walk, file -> Files.isRegularFile(file) && isImageName(file) && visibleWithin(dir, file));
+        if (files.isEmpty()) {
+            throw new ImageDataException(dir, "holds no image files; put .png, .jpg, .jpeg, .bmp or .gif files in it");
+        }
+        return Map.of("image", files);
+    }
+
     /** How a folder is listed: its children, or its whole tree. */
     @FunctionalInterface
     private interface Listing {
@@ -165,7 +201,8 @@ public final class ImageFolder {
         return true;
     }
 
-    private static boolean isImageName(Path file) {
+    /** Whether {@code file} has one of the {@link #EXTENSIONS}, in any case. */
+    static boolean isImageName(Path file) {
         String name = file.getFileName().toString();
         return EXTENSIONS.contains(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
     }

@@ -3,7 +3,6 @@ package dev.mnemo.text.classify;
 import dev.mnemo.task.TaskAction;
 import dev.mnemo.task.TaskOption;
 import dev.mnemo.task.TaskOptions;
-import dev.mnemo.task.TaskUsageException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,29 +56,9 @@ record ClassifierSettings(String tokens, boolean lowercase, boolean stopWords, i
 
     /** The settings a run asked for; sizes out of range are usage errors naming the option. */
     static ClassifierSettings from(TaskOptions o) {
-        ClassifierSettings s = new ClassifierSettings(o.text("tokens"), o.flag("lowercase"), o.flag("stop-words"),
-                o.integer("min-count"), o.integer("max-vocabulary"), o.integer("max-length"), o.integer("embedding"),
-                o.integer("hidden"), o.integer("layers"), o.flag("bidirectional"), o.text("pooling"), o.number("dropout"), o.number("weight-decay"),
-                o.integer("patience"));
-        atLeast("min-count", s.minCount(), 1);
-        atLeast("max-vocabulary", s.maxVocabulary(), 2);
-        atLeast("max-length", s.maxLength(), 1);
-        atLeast("embedding", s.embedding(), 1);
-        atLeast("hidden", s.hidden(), 1);
-        atLeast("layers", s.layers(), 1);
-        atLeast("patience", s.patience(), 1);
-        if (!(s.weightDecay() >= 0 && s.weightDecay() < 1)) {
-            throw new TaskUsageException("--weight-decay must be in [0, 1), got " + s.weightDecay());
-        }
-        if (!(s.dropout() >= 0 && s.dropout() < 1)) {
-            throw new TaskUsageException("--dropout must be in [0, 1), got " + s.dropout());
-        }
-        return s;
-    }
-
-    private static void atLeast(String option, int value, int least) {
-        if (value < least) {
-            throw new TaskUsageException("--" + option + " must be at least " + least + ", got " + value);
-        }
+        return new ClassifierSettings(o.text("tokens"), o.flag("lowercase"), o.flag("stop-words"),
+                o.integer("min-count", 1), o.integer("max-vocabulary", 2), o.integer("max-length", 1), o.integer("embedding", 1),
+                o.integer("hidden", 1), o.integer("layers", 1), o.flag("bidirectional"), o.text("pooling"),
+                o.number("dropout", 0, 1), o.number("weight-decay", 0, 1), o.integer("patience", 1));
     }
 }

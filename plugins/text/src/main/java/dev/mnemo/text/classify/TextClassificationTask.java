@@ -2,7 +2,6 @@ package dev.mnemo.text.classify;
 
 import dev.mnemo.data.DataLoader;
 import dev.mnemo.data.Dataset;
-import dev.mnemo.io.Json;
 import dev.mnemo.optim.Optimizer;
 import dev.mnemo.task.Confusion;
 import dev.mnemo.task.ConfusionChart;
@@ -16,6 +15,7 @@ import dev.mnemo.task.TaskResult;
 import dev.mnemo.task.TaskRun;
 import dev.mnemo.task.TaskUsageException;
 import dev.mnemo.task.ThreeWaySplit;
+import dev.mnemo.task.TrainedOn;
 import dev.mnemo.text.data.LabelledText;
 import dev.mnemo.text.data.TextCorpus;
 import dev.mnemo.text.data.TextDataException;
@@ -117,7 +117,7 @@ public abstract class TextClassificationTask implements Task {
             TaskModelFile.Loaded loaded = TaskModelFile.load(this, run.model());
             model = loaded.model();
             encoder = TextEncoder.from(loaded);
-            labels = labels(loaded);
+            labels = loaded.labels();
             if (!labels.equals(corpus.labels())) {
                 model.close();
                 throw new TaskUsageException("--resume: " + run.model() + " was trained on labels " + labels
@@ -179,16 +179,10 @@ public abstract class TextClassificationTask implements Task {
         TaskModelFile.Loaded loaded = TaskModelFile.load(this, run.model());
         try (Model model = loaded.model()) {
             TextEncoder encoder = TextEncoder.from(loaded);
-            List<String> labels = labels(loaded);
-            Map<String, Object> trainedOn = trainedOn(loaded);
-            boolean asTrained = run.data() == null && run.testData() == null;
-            Path data = asTrained ? path(trainedOn, "data") : run.data();
-            Path testData = asTrained ? path(trainedOn, "test_data") : run.testData();
-            TextCorpus corpus = corpus(run, data);
-            ThreeWaySplit<LabelledText> split = asTrained
-                    ? split(run, corpus, testData, number(trainedOn, "validation_split"), number(trainedOn, "test_split"),
-                            (long) number(trainedOn, "split_seed"))
-                    : split(run, corpus, testData, run.validationSplit(), run.testSplit(), run.splitSeed());
+            List<String> labels = loaded.labels();
+            TrainedOn on = TrainedOn.forEvaluation(run, loaded.metadata());
+            TextCorpus corpus = corpus(run, on.data());
+            ThreeWaySplit<LabelledText> split = split(run, corpus, on.testData(), on.validationSplit(), on.testSplit(), on.splitSeed());
             model.useKernels(run.backend());
             model.compile(Optimizer.adam(1e-3).build(), Losses.sparseCategoricalCrossEntropy(), Metrics.accuracy());
             Model.Evaluation test = model.evaluate(DataLoader.builder(dataset(encoder, labels, split.test())).batchSize(256).build());
@@ -209,7 +203,7 @@ public abstract class TextClassificationTask implements Task {
     @Override
     public TaskModel load(Path file) throws IOException {
         TaskModelFile.Loaded loaded = TaskModelFile.load(this, file);
-        return new TextClassifierModel(loaded.model(), TextEncoder.from(loaded), labels(loaded), loaded.metadata());
+        return new TextClassifierModel(loaded.model(), TextEncoder.from(loaded), loaded.labels(), loaded.metadata());
     }
 
     @Override
@@ -271,37 +265,7 @@ public abstract class TextClassificationTask implements Task {
 
     private static Map<String, String> metadata(TaskRun run, TextEncoder encoder, List<String> labels) {
         Map<String, String> meta = new LinkedHashMap<>(encoder.metadata());
-        meta.put("task.labels", Json.write(labels));
-        Map<String, Object> trainedOn = new LinkedHashMap<>();
-        trainedOn.put("data", run.data() == null ? null : run.data().toAbsolutePath().toString());
-        trainedOn.put("test_data", run.testData() == null ? null : run.testData().toAbsolutePath().toString());
-        trainedOn.put("split_seed", run.splitSeed());
-        trainedOn.put("validation_split", run.validationSplit());
-        trainedOn.put("test_split", run.testSplit());
-        meta.put("task.trained_on", Json.write(trainedOn));
-        meta.put("task.settings", Json.write(run.options().asMap().entrySet().stream()
-                .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), String.valueOf(e.getValue())), Map::putAll)));
+        meta.putAll(TaskModelFile.entries(run, labels));
         return meta;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> labels(TaskModelFile.Loaded loaded) {
-        return (List<String>) (List<?>) Json.parse(loaded.get("task.labels"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> trainedOn(TaskModelFile.Loaded loaded) {
-        return (Map<String, Object>) Json.parse(loaded.get("task.trained_on"));
-    }
-
-    private static Path path(Map<String, Object> trainedOn, String key) {
-        return trainedOn.get(key) instanceof String text ? Path.of(text) : null;
-    }
-
-    private static double number(Map<String, Object> map, String key) {
-        if (!(map.get(key) instanceof Number n)) {
-            throw new TaskFailedException("the model file's task.trained_on has no '" + key + "'; retrain it");
-        }
-        return n.doubleValue();
     }
 }
