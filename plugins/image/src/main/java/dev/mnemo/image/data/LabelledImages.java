@@ -1,5 +1,6 @@
 package dev.mnemo.image.data;
 
+import dev.mnemo.task.TaskUsageException;
 import dev.mnemo.task.ThreeWaySplit;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,12 +56,20 @@ public record LabelledImages(String name, ImageSet data, ImageSet test) {
      * Splits stratified by class with {@code seed} (see {@link ThreeWaySplit}): validation is
      * {@code validationFraction} of the training images; the test set is {@link #test()} when
      * there is one, else {@code testFraction} of the data.
+     *
+     * @throws TaskUsageException if a part would be empty
      */
     public Parts split(double validationFraction, double testFraction, long seed) {
         List<Integer> indices = IntStream.range(0, data.size()).boxed().toList();
         ThreeWaySplit<Integer> split = test == null
                 ? ThreeWaySplit.stratified(indices, i -> Integer.toString(data.labels()[i]), validationFraction, testFraction, seed)
                 : ThreeWaySplit.withTest(indices, List.of(), i -> Integer.toString(data.labels()[i]), validationFraction, seed);
+        if (split.train().isEmpty() || split.validation().isEmpty() || (test == null && split.test().isEmpty())) {
+            throw new TaskUsageException(name + ": " + data.size() + " images are too few to split into training ("
+                    + split.train().size() + "), validation (" + split.validation().size() + ") and test ("
+                    + (test == null ? split.test().size() : test.size()) + ") images; add images, or change the validation "
+                    + "and test fractions (" + validationFraction + ", " + testFraction + ")");
+        }
         return new Parts(subset(split.train()), subset(split.validation()), test == null ? subset(split.test()) : test);
     }
 

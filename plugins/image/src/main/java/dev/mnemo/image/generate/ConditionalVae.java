@@ -1,0 +1,160 @@
+package dev.mnemo.image.generate;
+
+import dev.mnemo.autograd.Parameter;
+import dev.mnemo.autograd.ShapeOps;
+import dev.mnemo.autograd.Tape;
+import dev.mnemo.autograd.Variable;
+import dev.mnemo.autograd.LayoutOps;
+import dev.mnemo.autograd.MathOps;
+import dev.mnemo.autograd.VariationalOps;
+import dev.mnemo.image.data.ImageSet;
+import dev.mnemo.kernel.KernelBackend;
+import dev.mnemo.nn.BuildContext;
+import dev.mnemo.optim.GradientClipping;
+import dev.mnemo.optim.Optimizer;
+import dev.mnemo.tensor.MemoryPool;
+import dev.mnemo.tensor.Scope;
+import dev.mnemo.tensor.Tensor;
+import dev.mnemo.train.Losses;
+import dev.mnemo.train.Model;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A conditional variational autoencoder (Kingma and Welling 2014; Sohn et al. 2015) that draws
+ * images from a prompt: the posterior q(z | x, c) encodes an image and its prompt's vector c into
+ * latent statistics, and the decoder p(x | z, c) draws the image back. Training minimises, per
+ * image, the negative evidence lower bound
+ * <pre>
+ *   L = Σ_pixels BCE(decoder(z, c), x) + KL(q(z | x, c) ‖ N(0, I)),   z = μ + σ ⊙ ε
+ * </pre>
+ * averaged over the batch, with Adam. Each image is paired at every read with a random training
+ * phrasing of its class. Generation needs only the decoder: z ~ N(0, I) with the prompt's c.
+ * The {@link #generator()} model, (z, prompt) to image logits, is what the task saves.
+ */
+final class ConditionalVae implements AutoCloseable {
+    private final GeneratorNetwork network;
+    private final Model generator;
+    private final Scope trainingOnly = Scope.open();
+    private final int latent;
+    private final int[] imageShape;
+
+    ConditionalVae(int[] imageShape, int latent, int units, int filters, long seed, KernelBackend kernels) {
+        this.network = GeneratorNetwork.create(imageShape[0], imageShape[1], imageShape[2], latent, units, filters);
+        this.generator = Model.of(network.generator(), seed).useKernels(kernels).build(latent);
+        Random random = new Random(seed + 1);
+        int[] built = network.imageEncoder().build(imageShape, new BuildContext(trainingOnly, random));
+        network.posterior().build(new int[] {built[0] + 2 * units}, new BuildContext(trainingOnly, random));
+        this.latent = latent;
+        this.imageShape = imageShape.clone();
+    }
+
+    /** The saved part: (z [Z], prompt ids [T]) to image logits [C, H, W]. */
+    Model generator() {
+        return generator;
+    }
+
+    /** Every trained parameter: the generator's, then the image encoder's and the posterior's. */
+    List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>(generator.parameters());
+        all.addAll(network.imageEncoder().parameters());
+        all.addAll(network.posterior().parameters());
+        return all;
+    }
+
+    /**
+     * One epoch over {@code images} in a seeded random order; returns the mean loss per image.
+     *
+     * @param prompts training phrasings per class
+     */
+    double trainEpoch(ImageSet images, List<List<String>> prompts, Optimizer optimizer, int batchSize, Random random,
+            MemoryPool memory) {
+        List<Parameter> params = parameters();
+        int[] order = permutation(images.size(), random);
+        double sum = 0;
+        for (int start = 0; start < order.length; start += batchSize) {
+            int[] batch = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize));
+            try (Tape tape = Tape.training(generator.kernels(), random, memory)) {
+                params.forEach(Parameter::zeroGrad);
+                Variable loss = loss(tape, images, batch, prompts, random);
+                sum += loss.value().get(0) * batch.length;
+                tape.backward(loss);
+                GradientClipping.byGlobalNorm(params, 5.0);
+                optimizer.step(params);
+            }
+        }
+        return sum / images.size();
+    }
+
+    /** The mean loss per image over {@code images}, with noise and phrasings drawn from {@code seed}: a repeatable validation figure. */
+    double validationLoss(ImageSet images, List<List<String>> prompts, long seed, MemoryPool memory) {
+        Random random = new Random(seed);
+        double sum = 0;
+        for (int start = 0; start < images.size(); start += 256) {
+            int[] batch = java.util.stream.IntStream.range(start, Math.min(images.size(), start + 256)).toArray();
+            try (Tape tape = Tape.inference(generator.kernels(), memory)) {
+                sum += loss(tape, images, batch, prompts, random).value().get(0) * batch.length;
+            }
+        }
+        return sum / images.size();
+    }
+
+    /** The negative ELBO of {@code batch}, averaged over its images. */
+    private Variable loss(Tape tape, ImageSet images, int[] batch, List<List<String>> prompts, Random random) {
+        int n = batch.length, pixels = imageShape[0] * imageShape[1] * imageShape[2];
+        Tensor x = tape.zeros(n, imageShape[0], imageShape[1], imageShape[2]);
+        int[][] ids = new int[n][];
+        for (int i = 0; i < n; i++) {
+            x.narrow(i, 1).copyFrom(images.pixels()[batch[i]]);
+            List<String> phrasings = prompts.get(images.labels()[batch[i]]);
+            ids[i] = PromptEncoder.encode(phrasings.get(random.nextInt(phrasings.size())));
+        }
+        Variable c = network.promptEncoder().forward(tape, prompt(tape, ids));
+        Variable h = network.imageEncoder().forward(tape, tape.input(x));
+        Variable stats = network.posterior().forward(tape, ShapeOps.concatLast(tape, h, c));
+        Tensor epsilon = tape.zeros(n, latent);
+        for (long i = 0; i < epsilon.size(); i++) {
+            epsilon.set(i, (float) random.nextGaussian());
+        }
+        Variable z = VariationalOps.sample(tape, stats, epsilon);
+        Variable logits = network.decoder().forward(tape, ShapeOps.concatLast(tape, z, c));
+        Variable reconstruction = Losses.binaryCrossEntropy().compute(tape, LayoutOps.reshape(tape, logits, null, n, pixels),
+                x.view(n, pixels));
+        return MathOps.add(tape, MathOps.scale(tape, reconstruction, pixels), VariationalOps.klDivergence(tape, stats));
+    }
+
+    /** Character ids {@code [n, T]}, right-padded with 0, with their lengths. */
+    static Variable prompt(Tape tape, int[][] ids) {
+        int longest = 1;
+        for (int[] p : ids) {
+            longest = Math.max(longest, p.length);
+        }
+        Tensor t = tape.zeros(ids.length, longest);
+        int[] lengths = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            lengths[i] = ids[i].length;
+            for (int j = 0; j < ids[i].length; j++) {
+                t.set((long) i * longest + j, ids[i][j]);
+            }
+        }
+        return tape.input(t, lengths);
+    }
+
+    private static int[] permutation(int n, Random random) {
+        int[] order = java.util.stream.IntStream.range(0, n).toArray();
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+
+    @Override
+    public void close() {
+        generator.close();
+        trainingOnly.close();
+    }
+}
