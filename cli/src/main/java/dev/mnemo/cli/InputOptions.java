@@ -14,12 +14,16 @@ import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** What {@code predict} predicts on: positional arguments, or one item per line of a file or stdin. */
+/**
+ * What {@code predict} predicts on: positional arguments, one item per line of a file or stdin, or
+ * a folder (for tasks that read files: the task takes the folder's files).
+ */
 final class InputOptions {
     @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Inputs to predict on (texts, or files for file tasks).")
     List<String> positional = new ArrayList<>();
 
-    @Option(names = "--input", paramLabel = "FILE", description = "Read inputs from FILE, one per line ('-' for stdin).")
+    @Option(names = "--input", paramLabel = "FILE|DIR", description = "Read inputs from FILE, one per line ('-' for stdin), "
+            + "or give a folder of files (image tasks).")
     String file;
 
     /** The inputs, in order; a usage error when there are none or both ways are used. */
@@ -37,6 +41,9 @@ final class InputOptions {
     private List<String> lines(InputStream stdin) throws IOException {
         if (file.equals("-")) {
             return nonBlank(new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).lines().toList());
+        }
+        if (Files.isDirectory(Path.of(file))) {
+            return List.of(file);
         }
         try {
             return nonBlank(Files.readAllLines(Path.of(file), StandardCharsets.UTF_8));

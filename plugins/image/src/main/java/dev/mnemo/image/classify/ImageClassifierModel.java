@@ -3,7 +3,7 @@ package dev.mnemo.image.classify;
 import dev.mnemo.image.data.ImageDataException;
 import dev.mnemo.image.data.ImageFormat;
 import dev.mnemo.task.Prediction;
-import dev.mnemo.task.TaskModel;
+import dev.mnemo.task.LoadedTaskModel;
 import dev.mnemo.task.TaskUsageException;
 import dev.mnemo.train.Model;
 import java.nio.file.Path;
@@ -15,26 +15,18 @@ import java.util.Map;
  * softmax probabilities out, one prediction per file. Files are read as the model's
  * {@link ImageFormat}: converted to its channels, resized, normalised as in training.
  */
-final class ImageClassifierModel implements TaskModel {
+final class ImageClassifierModel extends LoadedTaskModel {
     private static final int TOP = 3;
     /** Images per forward pass. */
     private static final int BATCH = 256;
 
-    private final Model model;
     private final ImageFormat format;
     private final List<String> labels;
-    private final Map<String, String> metadata;
 
     ImageClassifierModel(Model model, ImageFormat format, List<String> labels, Map<String, String> metadata) {
-        this.model = model;
+        super(model, metadata);
         this.format = format;
         this.labels = List.copyOf(labels);
-        this.metadata = Map.copyOf(metadata);
-    }
-
-    @Override
-    public Map<String, String> metadata() {
-        return metadata;
     }
 
     /** Predictions for the files named by {@code inputs} (folders expand to their images, in name order). */
@@ -56,10 +48,5 @@ final class ImageClassifierModel implements TaskModel {
         } catch (ImageDataException e) {
             throw new TaskUsageException(e.getMessage(), e);
         }
-    }
-
-    @Override
-    public void close() {
-        model.close();
     }
 }

@@ -3,19 +3,17 @@ package dev.mnemo.image.classify;
 import dev.mnemo.data.DataLoader;
 import dev.mnemo.image.data.AugmentedImages;
 import dev.mnemo.image.data.FashionMnist;
-import dev.mnemo.image.data.ImageDataException;
-import dev.mnemo.image.data.ImageFolder;
 import dev.mnemo.image.data.ImageFormat;
 import dev.mnemo.image.data.ImageSet;
 import dev.mnemo.image.data.LabelledImages;
 import dev.mnemo.image.data.Normalization;
+import dev.mnemo.image.data.TaskImages;
 import dev.mnemo.optim.LearningRateSchedule;
 import dev.mnemo.optim.Optimizer;
 import dev.mnemo.task.Confusion;
 import dev.mnemo.task.ConfusionChart;
 import dev.mnemo.task.DataSource;
 import dev.mnemo.task.Task;
-import dev.mnemo.task.TaskFailedException;
 import dev.mnemo.task.TaskModel;
 import dev.mnemo.task.TaskModelFile;
 import dev.mnemo.task.TaskOption;
@@ -77,7 +75,7 @@ public final class ImageClassifyTask implements Task {
 
     @Override
     public DataSource data() {
-        return new DataSource(LabelledImages.FASHION_MNIST, FashionMnist.SOURCE, FashionMnist.INSTALL_COMMAND);
+        return TaskImages.FASHION_MNIST;
     }
 
     @Override
@@ -141,8 +139,8 @@ public final class ImageClassifyTask implements Task {
             ImageFormat format = ImageFormat.from(loaded.metadata());
             List<String> labels = loaded.labels();
             TrainedOn on = TrainedOn.forEvaluation(run, loaded.metadata());
-            LabelledImages images = on.data() == null ? builtIn()
-                    : folder(on.data(), on.testData(), format.channels(), format.height(), format.width());
+            LabelledImages images = on.data() == null ? TaskImages.builtIn()
+                    : TaskImages.folder(on.data(), on.testData(), true, format.channels(), format.height(), format.width());
             if (!images.classes().equals(labels)) {
                 throw new TaskUsageException(images.name() + " has the classes " + images.classes() + " but the model "
                         + run.model() + " was trained on " + labels);
@@ -203,35 +201,9 @@ public final class ImageClassifyTask implements Task {
     /** The built-in set, or the user's folder read at the size the settings ask for (or the images' own). */
     private static LabelledImages images(Path data, Path testData, CnnSettings s) {
         if (data == null) {
-            return builtIn();
+            return TaskImages.builtIn();
         }
-        try {
-            int channels = s.channels(), height = s.height(), width = s.width();
-            if (channels == 0 || height == 0 || width == 0) {
-                ImageFolder.Inspection found = ImageFolder.inspect(data);
-                channels = channels == 0 ? found.channels() : channels;
-                height = height == 0 ? found.height() : height;
-                width = width == 0 ? found.width() : width;
-            }
-            return folder(data, testData, channels, height, width);
-        } catch (ImageDataException e) {
-            throw new TaskUsageException(e.getMessage(), e);
-        }
-    }
-
-    private static LabelledImages folder(Path data, Path testData, int channels, int height, int width) {
-        try {
-            return LabelledImages.folder(data, testData, channels, height, width);
-        } catch (ImageDataException e) {
-            throw new TaskUsageException(e.getMessage(), e);
-        }
-    }
-
-    private static LabelledImages builtIn() {
-        try {
-            return LabelledImages.fashionMnist();
-        } catch (ImageDataException e) {
-            throw new TaskFailedException(e.getMessage(), e);
-        }
+        int[] shape = TaskImages.shape(data, true, s.channels(), s.height(), s.width(), 1);
+        return TaskImages.folder(data, testData, true, shape[0], shape[1], shape[2]);
     }
 }

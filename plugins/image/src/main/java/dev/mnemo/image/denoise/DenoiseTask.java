@@ -1,25 +1,21 @@
 package dev.mnemo.image.denoise;
 
 import dev.mnemo.data.DataLoader;
-import dev.mnemo.image.data.FashionMnist;
-import dev.mnemo.image.data.ImageDataException;
-import dev.mnemo.image.data.ImageFolder;
 import dev.mnemo.image.data.ImageFormat;
 import dev.mnemo.image.data.ImageGrid;
 import dev.mnemo.image.data.ImageSet;
 import dev.mnemo.image.data.LabelledImages;
 import dev.mnemo.image.data.Normalization;
+import dev.mnemo.image.data.TaskImages;
 import dev.mnemo.optim.Optimizer;
 import dev.mnemo.task.DataSource;
 import dev.mnemo.task.Prediction;
 import dev.mnemo.task.Task;
-import dev.mnemo.task.TaskFailedException;
 import dev.mnemo.task.TaskModel;
 import dev.mnemo.task.TaskModelFile;
 import dev.mnemo.task.TaskOption;
 import dev.mnemo.task.TaskResult;
 import dev.mnemo.task.TaskRun;
-import dev.mnemo.task.TaskUsageException;
 import dev.mnemo.task.TrainedOn;
 import dev.mnemo.train.History;
 import dev.mnemo.train.Losses;
@@ -48,7 +44,7 @@ import org.pf4j.Extension;
 @Extension
 public final class DenoiseTask implements Task {
     static final String VERSION = "1";
-    private static final int EPOCHS = 10;
+    private static final int EPOCHS = 6;
     private static final int BATCH_SIZE = 64;
     private static final double LEARNING_RATE = 1e-3;
     /** Test images shown in the sample grid. */
@@ -71,7 +67,7 @@ public final class DenoiseTask implements Task {
 
     @Override
     public DataSource data() {
-        return new DataSource(LabelledImages.FASHION_MNIST, FashionMnist.SOURCE, FashionMnist.INSTALL_COMMAND);
+        return TaskImages.FASHION_MNIST;
     }
 
     @Override
@@ -128,8 +124,8 @@ public final class DenoiseTask implements Task {
             TrainedOn on = TrainedOn.forEvaluation(run, loaded.metadata());
             double sigma = run.options().asMap().containsKey("sigma") && run.data() != null
                     ? run.options().number("sigma") : Double.parseDouble(loaded.get("task.sigma"));
-            LabelledImages images = on.data() == null ? builtIn() : folder(on.data(), on.testData(), format.channels(),
-                    format.height(), format.width());
+            LabelledImages images = on.data() == null ? TaskImages.builtIn()
+                    : TaskImages.folder(on.data(), on.testData(), false, format.channels(), format.height(), format.width());
             ImageSet test = images.split(on.validationSplit(), on.testSplit(), on.splitSeed()).test();
             model.useKernels(run.backend());
             TaskResult.Builder result = TaskResult.builder(name(), images.name()).model(run.model()).backend(model.kernels().name());
@@ -234,38 +230,9 @@ public final class DenoiseTask implements Task {
     /** The built-in set, or the user's folder of images read at the size the settings ask for. */
     private static LabelledImages images(Path data, Path testData, DenoiseSettings s) {
         if (data == null) {
-            return builtIn();
+            return TaskImages.builtIn();
         }
-        try {
-            int channels = s.channels(), height = s.height(), width = s.width();
-            if (channels == 0 || height == 0 || width == 0) {
-                ImageFolder.Inspection found = ImageFolder.inspectUnlabelled(data);
-                int m = DenoiseNetwork.SIZE_MULTIPLE;
-                channels = channels == 0 ? found.channels() : channels;
-                height = height == 0 ? Math.max(m, found.height() / m * m) : height;
-                width = width == 0 ? Math.max(m, found.width() / m * m) : width;
-            }
-            return folder(data, testData, channels, height, width);
-        } catch (ImageDataException e) {
-            throw new TaskUsageException(e.getMessage(), e);
-        }
-    }
-
-    private static LabelledImages folder(Path data, Path testData, int channels, int height, int width) {
-        try {
-            ImageSet images = ImageFolder.readUnlabelled(data, channels, height, width);
-            ImageSet test = testData == null ? null : ImageFolder.readUnlabelled(testData, channels, height, width);
-            return new LabelledImages(data.toString(), images, test);
-        } catch (ImageDataException e) {
-            throw new TaskUsageException(e.getMessage(), e);
-        }
-    }
-
-    private static LabelledImages builtIn() {
-        try {
-            return LabelledImages.fashionMnist();
-        } catch (ImageDataException e) {
-            throw new TaskFailedException(e.getMessage(), e);
-        }
+        int[] shape = TaskImages.shape(data, false, s.channels(), s.height(), s.width(), DenoiseNetwork.SIZE_MULTIPLE);
+        return TaskImages.folder(data, testData, false, shape[0], shape[1], shape[2]);
     }
 }

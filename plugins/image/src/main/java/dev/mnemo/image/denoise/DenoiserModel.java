@@ -5,7 +5,7 @@ import dev.mnemo.image.data.ImageDataException;
 import dev.mnemo.image.data.ImageFiles;
 import dev.mnemo.image.data.ImageFormat;
 import dev.mnemo.task.Prediction;
-import dev.mnemo.task.TaskModel;
+import dev.mnemo.task.LoadedTaskModel;
 import dev.mnemo.task.TaskUsageException;
 import dev.mnemo.tensor.Scope;
 import dev.mnemo.tensor.Tensor;
@@ -22,10 +22,8 @@ import java.util.Map;
  * throughout, so an image is denoised at its own size: converted to the model's channels, padded
  * by repeating its edge pixels up to a multiple of 4, denoised, and cropped back.
  */
-final class DenoiserModel implements TaskModel {
-    private final Model model;
+final class DenoiserModel extends LoadedTaskModel {
     private final ImageFormat format;
-    private final Map<String, String> metadata;
     private final Output output;
 
     /** Where the denoised image of an input goes. */
@@ -35,15 +33,9 @@ final class DenoiserModel implements TaskModel {
     }
 
     DenoiserModel(Model model, ImageFormat format, Map<String, String> metadata, Output output) {
-        this.model = model;
+        super(model, metadata);
         this.format = format;
-        this.metadata = Map.copyOf(metadata);
         this.output = output;
-    }
-
-    @Override
-    public Map<String, String> metadata() {
-        return metadata;
     }
 
     /** Denoises the files named by {@code inputs} (folders expand to their images) and writes each as PNG. */
@@ -91,10 +83,5 @@ final class DenoiserModel implements TaskModel {
             }
         }
         return new DecodedImage(cropped, c, h, w);
-    }
-
-    @Override
-    public void close() {
-        model.close();
     }
 }

@@ -124,21 +124,10 @@ final class ConditionalVae implements AutoCloseable {
         return MathOps.add(tape, MathOps.scale(tape, reconstruction, pixels), VariationalOps.klDivergence(tape, stats));
     }
 
-    /** Character ids {@code [n, T]}, right-padded with 0, with their lengths. */
-    static Variable prompt(Tape tape, int[][] ids) {
-        int longest = 1;
-        for (int[] p : ids) {
-            longest = Math.max(longest, p.length);
-        }
-        Tensor t = tape.zeros(ids.length, longest);
-        int[] lengths = new int[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            lengths[i] = ids[i].length;
-            for (int j = 0; j < ids[i].length; j++) {
-                t.set((long) i * longest + j, ids[i][j]);
-            }
-        }
-        return tape.input(t, lengths);
+    /** Character ids {@code [n, T]}, right-padded with 0, with their lengths, on {@code tape}. */
+    private static Variable prompt(Tape tape, int[][] ids) {
+        Model.Input input = Model.Input.ids(tape.scope(), ids);
+        return tape.input(input.features(), input.lengths());
     }
 
     private static int[] permutation(int n, Random random) {

@@ -26,18 +26,13 @@ record ImageGenerator(Model model, int latent, int[] imageShape) {
         for (int start = 0; start < count; start += BATCH) {
             int n = Math.min(BATCH, count - start);
             try (Scope scope = Scope.open()) {
-                Tensor z = scope.zeros(n, latent), prompts = scope.zeros(n, ids.length);
+                Tensor z = scope.zeros(n, latent);
                 for (long i = 0; i < z.size(); i++) {
                     z.set(i, (float) random.nextGaussian());
                 }
-                int[] lengths = new int[n];
-                for (int b = 0; b < n; b++) {
-                    lengths[b] = ids.length;
-                    for (int t = 0; t < ids.length; t++) {
-                        prompts.set((long) b * ids.length + t, ids[t]);
-                    }
-                }
-                float[] logits = model.predict(scope, List.of(new Model.Input(z, null), new Model.Input(prompts, lengths))).toArray();
+                int[][] prompts = new int[n][];
+                java.util.Arrays.fill(prompts, ids);
+                float[] logits = model.predict(scope, List.of(new Model.Input(z, null), Model.Input.ids(scope, prompts))).toArray();
                 int size = logits.length / n;
                 for (int b = 0; b < n; b++) {
                     float[] image = new float[size];

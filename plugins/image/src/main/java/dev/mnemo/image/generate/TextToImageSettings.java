@@ -24,7 +24,7 @@ record TextToImageSettings(int latent, int units, int filters, int patience, Pat
         return List.of(
                 TaskOption.integer("latent", 16, "size of the latent code z").onlyFor(TaskAction.TRAIN),
                 TaskOption.integer("units", 64, "LSTM units per direction reading the prompt").onlyFor(TaskAction.TRAIN),
-                TaskOption.integer("filters", 32, "filters of the outer convolutions (the inner have twice as many)").onlyFor(TaskAction.TRAIN),
+                TaskOption.integer("filters", 16, "filters of the outer convolutions (the inner have twice as many)").onlyFor(TaskAction.TRAIN),
                 TaskOption.integer("patience", 3, "epochs without a lower val_loss before stopping").onlyFor(TaskAction.TRAIN),
                 TaskOption.path("judge", "models/image-classify.safetensors",
                         "the image-classify model (trained apart) that scores generated images").onlyFor(TaskAction.TRAIN, TaskAction.EVALUATE),

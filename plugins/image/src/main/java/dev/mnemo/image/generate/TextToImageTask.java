@@ -1,17 +1,15 @@
 package dev.mnemo.image.generate;
 
-import dev.mnemo.image.data.FashionMnist;
-import dev.mnemo.image.data.ImageDataException;
 import dev.mnemo.image.data.ImageFormat;
 import dev.mnemo.image.data.ImageGrid;
 import dev.mnemo.image.data.ImageSet;
 import dev.mnemo.image.data.LabelledImages;
 import dev.mnemo.image.data.Normalization;
+import dev.mnemo.image.data.TaskImages;
 import dev.mnemo.optim.Optimizer;
 import dev.mnemo.task.DataSource;
 import dev.mnemo.task.TaskAction;
 import dev.mnemo.task.Task;
-import dev.mnemo.task.TaskFailedException;
 import dev.mnemo.task.TaskModel;
 import dev.mnemo.task.TaskModelFile;
 import dev.mnemo.task.TaskOption;
@@ -70,7 +68,7 @@ public final class TextToImageTask implements Task {
 
     @Override
     public DataSource data() {
-        return new DataSource(LabelledImages.FASHION_MNIST, FashionMnist.SOURCE, FashionMnist.INSTALL_COMMAND);
+        return TaskImages.FASHION_MNIST;
     }
 
     @Override
@@ -220,10 +218,6 @@ public final class TextToImageTask implements Task {
     }
 
     private static LabelledImages images(Path data, Path testData, int size) {
-        try {
-            return data == null ? LabelledImages.fashionMnist() : LabelledImages.folder(data, testData, 1, size, size);
-        } catch (ImageDataException e) {
-            throw data == null ? new TaskFailedException(e.getMessage(), e) : new TaskUsageException(e.getMessage(), e);
-        }
+        return data == null ? TaskImages.builtIn() : TaskImages.folder(data, testData, true, 1, size, size);
     }
 }

@@ -1,30 +1,22 @@
 package dev.mnemo.text.classify;
 
+import dev.mnemo.task.LoadedTaskModel;
 import dev.mnemo.task.Prediction;
-import dev.mnemo.task.TaskModel;
 import dev.mnemo.train.Model;
 import java.util.List;
 import java.util.Map;
 
 /** A loaded text classifier: texts in, labels with their softmax probabilities out. */
-final class TextClassifierModel implements TaskModel {
+final class TextClassifierModel extends LoadedTaskModel {
     private static final int TOP = 5;
 
-    private final Model model;
     private final TextEncoder encoder;
     private final List<String> labels;
-    private final Map<String, String> metadata;
 
     TextClassifierModel(Model model, TextEncoder encoder, List<String> labels, Map<String, String> metadata) {
-        this.model = model;
+        super(model, metadata);
         this.encoder = encoder;
         this.labels = List.copyOf(labels);
-        this.metadata = Map.copyOf(metadata);
-    }
-
-    @Override
-    public Map<String, String> metadata() {
-        return metadata;
     }
 
     @Override
@@ -33,10 +25,5 @@ final class TextClassifierModel implements TaskModel {
             return List.of();
         }
         return Prediction.fromLogits(texts, labels, model.predict(encoder.encode(texts)), TOP);
-    }
-
-    @Override
-    public void close() {
-        model.close();
     }
 }
