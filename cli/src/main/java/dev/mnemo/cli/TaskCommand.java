@@ -64,8 +64,6 @@ final class TaskCommand implements Callable<Integer> {
         if (verb != TaskVerb.DATA) {
             spec.addMixin("model", CommandSpec.forAnnotatedObject(command.model));
             spec.addMixin("backend", CommandSpec.forAnnotatedObject(command.backend));
-        }
-        if (verb == TaskVerb.TRAIN || verb == TaskVerb.EVAL || verb == TaskVerb.GENERATE) {
             spec.addMixin("out", CommandSpec.forAnnotatedObject(command.out));
         }
         for (TaskOption option : task.options()) {

@@ -18,15 +18,17 @@ class CommandsTest {
     Path dir;
 
     @Test
-    void tasksComeFromThePluginJar() {
+    void tasksComeFromThePluginJars() {
         CommandRun run = CommandRun.of("tasks", "--json");
 
         assertEquals(0, run.code(), run::toString);
         assertEquals(1, run.lines().size(), run::toString);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> tasks = (List<Map<String, Object>>) run.json().get("tasks");
-        assertEquals(List.of("sentiment", "text-classify"), tasks.stream().map(t -> t.get("name")).toList());
+        assertEquals(List.of("denoise", "image-classify", "sentiment", "text-classify", "text-to-image"),
+                tasks.stream().map(t -> t.get("name")).toList());
         assertEquals(List.of("train", "eval", "predict"), tasks.getFirst().get("actions"));
+        assertEquals(List.of("train", "eval", "generate"), tasks.getLast().get("actions"));
     }
 
     @Test
@@ -83,6 +85,19 @@ class CommandsTest {
         CommandRun eval = CommandRun.of("eval", "sentiment", "--help");
         assertTrue(eval.out().contains("--text-column") && eval.out().contains("--out"), eval::toString);
         assertFalse(eval.out().contains("--hidden") || eval.out().contains("--epochs"), eval::toString);
+    }
+
+    @Test
+    void theImageTasksTakeFilesFoldersAndPrompts() {
+        CommandRun predict = CommandRun.of("predict", "denoise", "--help");
+        assertTrue(predict.out().contains("FILE|DIR") && predict.out().contains("--out"), predict::toString);
+        CommandRun generate = CommandRun.of("generate", "text-to-image", "--help");
+        for (String option : List.of("--prompt", "--count", "--out", "--model")) {
+            assertTrue(generate.out().contains(option), option + " missing from\n" + generate.out());
+        }
+        assertFalse(generate.out().contains("--judge"), "scoring is for train and eval: " + generate);
+        CommandRun noPredict = CommandRun.of("predict", "text-to-image", "x");
+        assertEquals(Failures.USAGE, noPredict.code(), noPredict::toString);
     }
 
     @Test

@@ -25,12 +25,14 @@ import java.util.Random;
  * A conditional variational autoencoder (Kingma and Welling 2014; Sohn et al. 2015) that draws
  * images from a prompt: the posterior q(z | x, c) encodes an image and its prompt's vector c into
  * latent statistics, and the decoder p(x | z, c) draws the image back. Training minimises, per
- * image, the negative evidence lower bound
+ * image, the negative evidence lower bound plus an auxiliary cross-entropy that makes the prompt's
+ * vector name its class,
  * <pre>
- *   L = Σ_pixels BCE(decoder(z, c), x) + KL(q(z | x, c) ‖ N(0, I)),   z = μ + σ ⊙ ε
+ *   L = Σ_pixels BCE(decoder(z, c), x) + KL(q(z | x, c) ‖ N(0, I)) + λ · CE(Dense(c), class),   z = μ + σ ⊙ ε
  * </pre>
- * averaged over the batch, with Adam. Each image is paired at every read with a random training
- * phrasing of its class. Generation needs only the decoder: z ~ N(0, I) with the prompt's c.
+ * averaged over the batch, with Adam. Without the last term the latent code learns the class
+ * before the LSTM has learned to read it, and the decoder then ignores the prompt. Each image is
+ * paired at every read with a random training phrasing of its class. Generation needs only the decoder: z ~ N(0, I) with the prompt's c.
  * The {@link #generator()} model, (z, prompt) to image logits, is what the task saves.
  */
 final class ConditionalVae implements AutoCloseable {
@@ -39,14 +41,21 @@ final class ConditionalVae implements AutoCloseable {
     private final Scope trainingOnly = Scope.open();
     private final int latent;
     private final int[] imageShape;
+    private final double classWeight;
 
-    ConditionalVae(int[] imageShape, int latent, int units, int filters, long seed, KernelBackend kernels) {
-        this.network = GeneratorNetwork.create(imageShape[0], imageShape[1], imageShape[2], latent, units, filters);
+    /**
+     * @param classWeight λ, the weight of the prompt-classification term
+     */
+    ConditionalVae(int[] imageShape, int classes, int latent, int units, int filters, double classWeight, long seed,
+            KernelBackend kernels) {
+        this.network = GeneratorNetwork.create(imageShape[0], imageShape[1], imageShape[2], classes, latent, units, filters);
         this.generator = Model.of(network.generator(), seed).useKernels(kernels).build(latent);
         Random random = new Random(seed + 1);
         int[] built = network.imageEncoder().build(imageShape, new BuildContext(trainingOnly, random));
         network.posterior().build(new int[] {built[0] + 2 * units}, new BuildContext(trainingOnly, random));
+        network.promptClasses().build(new int[] {2 * units}, new BuildContext(trainingOnly, random));
         this.latent = latent;
+        this.classWeight = classWeight;
         this.imageShape = imageShape.clone();
     }
 
@@ -55,11 +64,12 @@ final class ConditionalVae implements AutoCloseable {
         return generator;
     }
 
-    /** Every trained parameter: the generator's, then the image encoder's and the posterior's. */
+    /** Every trained parameter: the generator's, then the image encoder's, the posterior's and the prompt classifier's. */
     List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>(generator.parameters());
         all.addAll(network.imageEncoder().parameters());
         all.addAll(network.posterior().parameters());
+        all.addAll(network.promptClasses().parameters());
         return all;
     }
 
@@ -103,10 +113,11 @@ final class ConditionalVae implements AutoCloseable {
     /** The negative ELBO of {@code batch}, averaged over its images. */
     private Variable loss(Tape tape, ImageSet images, int[] batch, List<List<String>> prompts, Random random) {
         int n = batch.length, pixels = imageShape[0] * imageShape[1] * imageShape[2];
-        Tensor x = tape.zeros(n, imageShape[0], imageShape[1], imageShape[2]);
+        Tensor x = tape.zeros(n, imageShape[0], imageShape[1], imageShape[2]), classes = tape.zeros(n);
         int[][] ids = new int[n][];
         for (int i = 0; i < n; i++) {
             x.narrow(i, 1).copyFrom(images.pixels()[batch[i]]);
+            classes.set(i, images.labels()[batch[i]]);
             List<String> phrasings = prompts.get(images.labels()[batch[i]]);
             ids[i] = PromptEncoder.encode(phrasings.get(random.nextInt(phrasings.size())));
         }
@@ -121,7 +132,9 @@ final class ConditionalVae implements AutoCloseable {
         Variable logits = network.decoder().forward(tape, ShapeOps.concatLast(tape, z, c));
         Variable reconstruction = Losses.binaryCrossEntropy().compute(tape, LayoutOps.reshape(tape, logits, null, n, pixels),
                 x.view(n, pixels));
-        return MathOps.add(tape, MathOps.scale(tape, reconstruction, pixels), VariationalOps.klDivergence(tape, stats));
+        Variable named = Losses.sparseCategoricalCrossEntropy().compute(tape, network.promptClasses().forward(tape, c), classes);
+        return MathOps.add(tape, MathOps.add(tape, MathOps.scale(tape, reconstruction, pixels), VariationalOps.klDivergence(tape, stats)),
+                MathOps.scale(tape, named, (float) classWeight));
     }
 
     /** Character ids {@code [n, T]}, right-padded with 0, with their lengths, on {@code tape}. */

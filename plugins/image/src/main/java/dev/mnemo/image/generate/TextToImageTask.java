@@ -45,7 +45,7 @@ import org.pf4j.Extension;
 @Extension
 public final class TextToImageTask implements Task {
     static final String VERSION = "1";
-    private static final int EPOCHS = 12;
+    private static final int EPOCHS = 10;
     private static final int BATCH_SIZE = 64;
     private static final double LEARNING_RATE = 1e-3;
     /** Images per row of a grid. */
@@ -94,8 +94,8 @@ public final class TextToImageTask implements Task {
             judge.requireCompatible(images.classes(), shape);
             run.log(name() + ": " + images.name() + ", " + images.classes().size() + " classes, " + train.size() + " train / "
                     + parts.validation().size() + " validation images; judged by " + settings.judge());
-            try (ConditionalVae vae = new ConditionalVae(shape, settings.latent(), settings.units(), settings.filters(), run.seed(),
-                    run.backend()); MemoryPool memory = new MemoryPool(); Optimizer optimizer =
+            try (ConditionalVae vae = new ConditionalVae(shape, images.classes().size(), settings.latent(), settings.units(),
+                    settings.filters(), settings.classWeight(), run.seed(), run.backend()); MemoryPool memory = new MemoryPool(); Optimizer optimizer =
                     Optimizer.adam(run.learningRateOr(LEARNING_RATE)).build()) {
                 Random random = new Random(run.seed());
                 int epochs = run.epochsOr(EPOCHS), batch = run.batchSizeOr(BATCH_SIZE), best = -1, ran = 0;
