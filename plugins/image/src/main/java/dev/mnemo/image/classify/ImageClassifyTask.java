@@ -25,6 +25,7 @@ import dev.mnemo.train.History;
 import dev.mnemo.train.Losses;
 import dev.mnemo.train.Metrics;
 import dev.mnemo.train.Model;
+import dev.mnemo.train.ModelFile;
 import dev.mnemo.train.callbacks.EarlyStopping;
 import dev.mnemo.train.callbacks.LearningRateScheduler;
 import java.io.IOException;
@@ -41,12 +42,13 @@ import org.pf4j.Extension;
  * <p>Training: validation is split off the training images (stratified, the run's split seed);
  * the test set is Fashion-MNIST's own 10,000 test images, or split off the user's data, or the
  * user's {@code --test-data}. Pixels are standardised per channel with the training split's mean
- * and deviation; training images are augmented afresh each epoch (seeded); Adam trains with a
- * cosine decay of the learning rate to 1 % over the epochs, and early stopping on
- * {@code val_accuracy} restores the best epoch's weights; the test set is measured once, at the
- * end. The model file holds the image format (channels, size, normalisation), the class names and
- * where the data came from, so {@code eval} measures the same test set again and {@code predict}
- * reads any image file as training did.
+ * and deviation; training images may be augmented afresh each epoch (seeded; off by default);
+ * Adam trains with a cosine decay of the learning rate to 1 % over the epochs, and early stopping
+ * on {@code val_accuracy} restores the best epoch's weights; the test set is measured once, at
+ * the end. {@code --resume} continues from the model file, its optimizer state included. The
+ * model file holds the image format (channels, size, normalisation), the class names and where
+ * the data came from, so {@code eval} measures the same test set again and {@code predict} reads
+ * any image file as training did.
  */
 @Extension
 public final class ImageClassifyTask implements Task {
@@ -86,18 +88,32 @@ public final class ImageClassifyTask implements Task {
     @Override
     public TaskResult train(TaskRun run) throws IOException {
         CnnSettings settings = CnnSettings.from(run.options());
-        LabelledImages images = images(run.data(), run.testData(), settings);
+        TaskModelFile.Loaded prior = run.resume() ? TaskModelFile.load(this, run.model()) : null;
+        ImageFormat saved = prior == null ? null : ImageFormat.from(prior.metadata());
+        LabelledImages images = saved == null ? images(run.data(), run.testData(), settings) : run.data() == null
+                ? TaskImages.builtIn() : TaskImages.folder(run.data(), run.testData(), true, saved.channels(), saved.height(), saved.width());
         TaskResult.Builder result = TaskResult.builder(name(), images.name()).model(run.model());
         LabelledImages.Parts parts = images.split(run.validationSplit(), run.testSplit(), run.splitSeed());
         ImageSet train = parts.train();
-        ImageFormat format = new ImageFormat(train.channels(), train.height(), train.width(), Normalization.of(train));
+        ImageFormat format = saved != null ? saved : new ImageFormat(train.channels(), train.height(), train.width(), Normalization.of(train));
         run.log(name() + ": " + images.name() + ", " + images.classes().size() + " classes of " + train.channels() + "x"
                 + train.height() + "x" + train.width() + " images, " + train.size() + " train / " + parts.validation().size()
-                + " validation / " + parts.test().size() + " test");
-        try (Model model = Model.of(CnnNetwork.build(settings, images.classes().size()), run.seed())) {
-            model.useKernels(run.backend()).build(format.shape());
+                + " validation / " + parts.test().size() + " test" + (prior == null ? "" : ", resuming " + run.model()));
+        if (prior != null && !prior.labels().equals(images.classes())) {
+            prior.model().close();
+            throw new TaskUsageException("--resume: " + run.model() + " was trained on the classes " + prior.labels()
+                    + " but the data has " + images.classes());
+        }
+        try (Model model = prior != null ? prior.model() : Model.of(CnnNetwork.build(settings, images.classes().size()), run.seed())) {
+            if (prior == null) {
+                model.build(format.shape());
+            }
+            model.useKernels(run.backend());
             model.compile(Optimizer.adam(run.learningRateOr(LEARNING_RATE)).build(),
                     Losses.sparseCategoricalCrossEntropy(), Metrics.accuracy());
+            if (prior != null) {
+                ModelFile.restoreOptimizer(model, run.model());
+            }
             EarlyStopping stopping = EarlyStopping.builder().monitor("val_accuracy").patience(settings.patience())
                     .restoreBestWeights(true).build();
             long start = System.nanoTime();

@@ -16,6 +16,7 @@ import dev.mnemo.task.TaskModelFile;
 import dev.mnemo.task.TaskOption;
 import dev.mnemo.task.TaskResult;
 import dev.mnemo.task.TaskRun;
+import dev.mnemo.task.TaskUsageException;
 import dev.mnemo.task.TrainedOn;
 import dev.mnemo.train.History;
 import dev.mnemo.train.Losses;
@@ -77,6 +78,9 @@ public final class DenoiseTask implements Task {
 
     @Override
     public TaskResult train(TaskRun run) throws IOException {
+        if (run.resume()) {
+            throw new TaskUsageException(name() + " does not resume training; train afresh (without --resume)");
+        }
         DenoiseSettings settings = DenoiseSettings.from(run.options());
         LabelledImages images = images(run.data(), run.testData(), settings);
         TaskResult.Builder result = TaskResult.builder(name(), images.name()).model(run.model());

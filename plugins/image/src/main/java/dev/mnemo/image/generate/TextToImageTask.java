@@ -83,6 +83,9 @@ public final class TextToImageTask implements Task {
 
     @Override
     public TaskResult train(TaskRun run) throws IOException {
+        if (run.resume()) {
+            throw new TaskUsageException(name() + " does not resume training; train afresh (without --resume)");
+        }
         TextToImageSettings settings = TextToImageSettings.from(run.options());
         try (Judge judge = Judge.load(settings.judge())) {
             LabelledImages images = images(run.data(), run.testData(), settings.size());

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code image-classify} on a folder of real Fashion-MNIST PNGs (150 each of trousers, bags and
  * ankle boots): it learns them, {@code eval} re-measures the very test split, {@code predict}
- * reads files and folders, and bad data is named.
+ * reads files and folders, {@code --resume} continues, and bad data is named.
  */
 class ImageClassifyTaskTest {
     private final ImageClassifyTask task = new ImageClassifyTask();
@@ -58,6 +58,12 @@ class ImageClassifyTaskTest {
         assertEquals(1.0, trouser.top().stream().mapToDouble(Prediction.Scored::probability).sum(), 1e-5);
         long bags = predictions.subList(0, 150).stream().filter(p -> p.label().equals("Bag")).count();
         assertTrue(bags >= 120, bags + " of 150 bags (from training and test) called bags");
+
+        TaskResult resumed = task.train(run(data, model).epochs(1).resume(true).build());
+        assertTrue(resumed.metric("test_accuracy") > 0.85, "resumed from the trained weights: " + resumed.metric("test_accuracy"));
+        Path other = FashionFolders.write(dir.resolve("other"), 20, 0, 1);
+        TaskUsageException e = assertThrows(TaskUsageException.class, () -> task.train(run(other, model).resume(true).build()));
+        assertTrue(e.getMessage().contains("--resume"), e.getMessage());
     }
 
     @Test
