@@ -27,10 +27,15 @@ record CnnSettings(int blocks, int filters, boolean batchNorm, int dense, double
         Augmentation augmentation, int patience, int channels, int height, int width) {
 
     /**
-     * The option list with the defaults chosen on Fashion-MNIST's validation split. Augmentation is
-     * off by default: with shifts of 2 pixels and flips, validation accuracy after 8 of 15 epochs
-     * was 87.7 % against 90.3 % after 4 without (dropout and batch norm regularise enough for 15
-     * epochs); it stays an option for small data sets.
+     * The option list with the defaults chosen on Fashion-MNIST's validation split (seed 1):
+     * <ul>
+     *   <li>augmentation off: with shifts of 2 pixels and flips, validation accuracy after 8 of 15
+     *       epochs was 87.7 % against 90.3 % after 4 without (batch norm and dropout regularise
+     *       enough at this length); it stays an option for small data sets;</li>
+     *   <li>dense 256 with dropout 0.1 after the blocks and 0.3 before the output, 20 epochs:
+     *       92.9 % validation accuracy after 9 epochs, against at best 92.3 % in 15 epochs with
+     *       dense 128 and dropout 0.25 / 0.5.</li>
+     * </ul>
      */
     static List<TaskOption> options() {
         List<TaskOption> all = new ArrayList<>();
@@ -38,9 +43,9 @@ record CnnSettings(int blocks, int filters, boolean batchNorm, int dense, double
                 TaskOption.integer("blocks", 2, "convolution blocks (conv 3x3, batch norm, ReLU, max-pool 2x2)"),
                 TaskOption.integer("filters", 32, "filters of the first block; each further block doubles them"),
                 TaskOption.flag("batch-norm", true, "batch normalisation after each convolution"),
-                TaskOption.integer("dense", 128, "width of the hidden dense layer"),
-                TaskOption.number("conv-dropout", 0.25, "dropout after each convolution block"),
-                TaskOption.number("dropout", 0.5, "dropout before the output layer"),
+                TaskOption.integer("dense", 256, "width of the hidden dense layer"),
+                TaskOption.number("conv-dropout", 0.1, "dropout after each convolution block"),
+                TaskOption.number("dropout", 0.3, "dropout before the output layer"),
                 TaskOption.integer("shift", 0, "augmentation: random shifts of up to this many pixels"),
                 TaskOption.flag("flip", false, "augmentation: random horizontal flips (not for text, digits, arrows)"),
                 TaskOption.number("noise", 0.0, "augmentation: Gaussian pixel noise of this sigma (pixels in [0, 1])"),

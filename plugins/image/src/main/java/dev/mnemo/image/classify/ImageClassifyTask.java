@@ -54,7 +54,7 @@ import org.pf4j.Extension;
 public final class ImageClassifyTask implements Task {
     /** The model format this class writes; raised when a saved model could no longer be read. */
     static final String VERSION = "1";
-    private static final int EPOCHS = 15;
+    private static final int EPOCHS = 20;
     private static final int BATCH_SIZE = 64;
     private static final double LEARNING_RATE = 1e-3;
     /** The cosine schedule ends at this fraction of the initial learning rate. */
