@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so readers see either the old complete file or the new complete one, never a
  * half-written file: data goes to a temporary file in the same folder, is forced to disk, then
- * renamed over the target.
+ * renamed over the target. The new file gets the permissions any new file gets (the umask's),
+ * not the owner-only ones of a temporary file.
  */
 public final class AtomicFiles {
     private AtomicFiles() {}
@@ -27,9 +29,10 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        // not Files.createTempFile: its owner-only permissions would replace the target's usual ones
+        Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 writer.writeTo(channel);
                 channel.force(true);
             }
