@@ -1,6 +1,7 @@
 package dev.mnemo.image.classify;
 
 import dev.mnemo.data.DataLoader;
+import dev.mnemo.image.ImageTask;
 import dev.mnemo.image.data.AugmentedImages;
 import dev.mnemo.image.data.FashionMnist;
 import dev.mnemo.image.data.ImageFormat;
@@ -12,8 +13,6 @@ import dev.mnemo.optim.LearningRateSchedule;
 import dev.mnemo.optim.Optimizer;
 import dev.mnemo.task.Confusion;
 import dev.mnemo.task.ConfusionChart;
-import dev.mnemo.task.DataSource;
-import dev.mnemo.task.Task;
 import dev.mnemo.task.TaskModel;
 import dev.mnemo.task.TaskModelFile;
 import dev.mnemo.task.TaskOption;
@@ -51,7 +50,7 @@ import org.pf4j.Extension;
  * any image file as training did.
  */
 @Extension
-public final class ImageClassifyTask implements Task {
+public final class ImageClassifyTask extends ImageTask {
     /** The model format this class writes; raised when a saved model could no longer be read. */
     static final String VERSION = "1";
     private static final int EPOCHS = 20;
@@ -60,24 +59,9 @@ public final class ImageClassifyTask implements Task {
     /** The cosine schedule ends at this fraction of the initial learning rate. */
     private static final double FINAL_RATE_FACTOR = 0.01;
 
-    @Override
-    public String name() {
-        return "image-classify";
-    }
-
-    @Override
-    public String description() {
-        return "CNN image classification: Fashion-MNIST clothing, or your folder of class subfolders";
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
-    }
-
-    @Override
-    public DataSource data() {
-        return TaskImages.FASHION_MNIST;
+    public ImageClassifyTask() {
+        super("image-classify", "CNN image classification: Fashion-MNIST clothing, or your folder of class subfolders",
+                VERSION);
     }
 
     @Override

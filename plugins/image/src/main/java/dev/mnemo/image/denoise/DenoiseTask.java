@@ -1,6 +1,7 @@
 package dev.mnemo.image.denoise;
 
 import dev.mnemo.data.DataLoader;
+import dev.mnemo.image.ImageTask;
 import dev.mnemo.image.data.ImageFormat;
 import dev.mnemo.image.data.ImageGrid;
 import dev.mnemo.image.data.ImageSet;
@@ -8,9 +9,7 @@ import dev.mnemo.image.data.LabelledImages;
 import dev.mnemo.image.data.Normalization;
 import dev.mnemo.image.data.TaskImages;
 import dev.mnemo.optim.Optimizer;
-import dev.mnemo.task.DataSource;
 import dev.mnemo.task.Prediction;
-import dev.mnemo.task.Task;
 import dev.mnemo.task.TaskModel;
 import dev.mnemo.task.TaskModelFile;
 import dev.mnemo.task.TaskOption;
@@ -43,7 +42,7 @@ import org.pf4j.Extension;
  * {@code --out} with {@code train} or {@code eval} writes a PNG of noisy, denoised and clean rows.
  */
 @Extension
-public final class DenoiseTask implements Task {
+public final class DenoiseTask extends ImageTask {
     static final String VERSION = "1";
     private static final int EPOCHS = 6;
     private static final int BATCH_SIZE = 64;
@@ -51,24 +50,9 @@ public final class DenoiseTask implements Task {
     /** Test images shown in the sample grid. */
     private static final int SAMPLES = 8;
 
-    @Override
-    public String name() {
-        return "denoise";
-    }
-
-    @Override
-    public String description() {
-        return "remove Gaussian noise from images: a convolutional autoencoder (Fashion-MNIST, or your folder of images)";
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
-    }
-
-    @Override
-    public DataSource data() {
-        return TaskImages.FASHION_MNIST;
+    public DenoiseTask() {
+        super("denoise", "remove Gaussian noise from images: a convolutional autoencoder (Fashion-MNIST, or your folder of images)",
+                VERSION);
     }
 
     @Override

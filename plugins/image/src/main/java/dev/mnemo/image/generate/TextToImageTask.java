@@ -1,5 +1,6 @@
 package dev.mnemo.image.generate;
 
+import dev.mnemo.image.ImageTask;
 import dev.mnemo.image.data.ImageFormat;
 import dev.mnemo.image.data.ImageGrid;
 import dev.mnemo.image.data.ImageSet;
@@ -7,9 +8,7 @@ import dev.mnemo.image.data.LabelledImages;
 import dev.mnemo.image.data.Normalization;
 import dev.mnemo.image.data.TaskImages;
 import dev.mnemo.optim.Optimizer;
-import dev.mnemo.task.DataSource;
 import dev.mnemo.task.TaskAction;
-import dev.mnemo.task.Task;
 import dev.mnemo.task.TaskModel;
 import dev.mnemo.task.TaskModelFile;
 import dev.mnemo.task.TaskOption;
@@ -43,7 +42,7 @@ import org.pf4j.Extension;
  * for {@code --prompt} into a PNG grid ({@code --out}).
  */
 @Extension
-public final class TextToImageTask implements Task {
+public final class TextToImageTask extends ImageTask {
     static final String VERSION = "1";
     private static final int EPOCHS = 10;
     private static final int BATCH_SIZE = 64;
@@ -51,24 +50,9 @@ public final class TextToImageTask implements Task {
     /** Images per row of a grid. */
     private static final int COLUMNS = 8;
 
-    @Override
-    public String name() {
-        return "text-to-image";
-    }
-
-    @Override
-    public String description() {
-        return "draw an image from a text prompt: a conditional VAE with an LSTM prompt encoder (Fashion-MNIST)";
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
-    }
-
-    @Override
-    public DataSource data() {
-        return TaskImages.FASHION_MNIST;
+    public TextToImageTask() {
+        super("text-to-image", "draw an image from a text prompt: a conditional VAE with an LSTM prompt encoder (Fashion-MNIST)",
+                VERSION);
     }
 
     @Override
