@@ -106,6 +106,20 @@ class LayerFixtureTest {
     }
 
     @Test
+    void batchNormMatchesTorchInTrainingAndInference() throws Exception {
+        SafeTensors.Contents f = SafeTensors.read(file("layer_batch_norm"), scope);
+        BatchNorm layer = new BatchNorm("bn", Float.parseFloat(f.metadata().get("momentum")), Float.parseFloat(f.metadata().get("eps")));
+        layer.build(Arrays.copyOfRange(f.get("x").shape(), 1, 4), new BuildContext(scope, new Random(1)));
+        StateDict.load(layer, file("layer_batch_norm"), "", false); // weights and the starting running statistics
+        compare("batch_norm", f, layer, List.of("x"), Map.of(), (tape, v) -> Map.of("y", layer.forward(tape, v.get("x"))));
+        cmp.close("batch_norm running_mean", f.get("updated_running_mean"), layer.state().get("bn.running_mean"), TOLERANCE);
+        cmp.close("batch_norm running_var", f.get("updated_running_var"), layer.state().get("bn.running_var"), TOLERANCE);
+        try (Tape tape = Tape.inference(kernels)) {
+            cmp.close("batch_norm y_eval", f.get("y_eval"), layer.forward(tape, tape.input(f.get("x"))).value(), TOLERANCE);
+        }
+    }
+
+    @Test
     void nearestUpsamplingMatchesTorch() throws Exception {
         SafeTensors.Contents f = SafeTensors.read(file("layer_upsample_nearest"), scope);
         int[] scale = ints(f, "scale");
