@@ -3,7 +3,6 @@ package dev.mnemo.image.classify;
 import dev.mnemo.data.DataLoader;
 import dev.mnemo.image.ImageTask;
 import dev.mnemo.image.data.AugmentedImages;
-import dev.mnemo.image.data.FashionMnist;
 import dev.mnemo.image.data.ImageFormat;
 import dev.mnemo.image.data.ImageSet;
 import dev.mnemo.image.data.LabelledImages;
@@ -165,21 +164,8 @@ public final class ImageClassifyTask extends ImageTask {
     }
 
     @Override
-    public TaskResult prepareData(TaskRun run) throws IOException {
-        CnnSettings settings = CnnSettings.from(run.options());
-        LabelledImages images = images(run.data(), run.testData(), settings);
-        Map<String, Integer> perClass = new LinkedHashMap<>();
-        images.classes().forEach(c -> perClass.put(c, 0));
-        for (int label : images.data().labels()) {
-            perClass.merge(images.classes().get(label), 1, Integer::sum);
-        }
-        return TaskResult.builder(name(), images.name())
-                .detail("source", run.data() == null ? FashionMnist.SOURCE : run.data().toString())
-                .detail("images", images.data().size())
-                .detail("test_images", images.test() == null ? 0 : images.test().size())
-                .detail("shape", List.of(images.data().channels(), images.data().height(), images.data().width()))
-                .detail("per_class", perClass)
-                .build();
+    protected LabelledImages readImages(TaskRun run) {
+        return images(run.data(), run.testData(), CnnSettings.from(run.options()));
     }
 
     private static Model.Evaluation evaluate(Model model, ImageSet images, ImageFormat format) {

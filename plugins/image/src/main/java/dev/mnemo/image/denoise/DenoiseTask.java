@@ -1,6 +1,5 @@
 package dev.mnemo.image.denoise;
 
-import dev.mnemo.data.DataLoader;
 import dev.mnemo.image.ImageTask;
 import dev.mnemo.image.data.ImageFormat;
 import dev.mnemo.image.data.ImageGrid;
@@ -152,6 +151,11 @@ public final class DenoiseTask extends ImageTask {
             return input.resolveSibling(denoised);
         }
         return count == 1 && !Files.isDirectory(out) ? out : out.resolve(denoised);
+    }
+
+    @Override
+    protected LabelledImages readImages(TaskRun run) {
+        return images(run.data(), run.testData(), DenoiseSettings.from(run.options()));
     }
 
     /** PSNR of the noisy and the denoised test images; with {@code out}, a grid of noisy / denoised / clean rows. */

@@ -32,7 +32,8 @@ import java.util.Random;
  * </pre>
  * averaged over the batch, with Adam. Without the last term the latent code learns the class
  * before the LSTM has learned to read it, and the decoder then ignores the prompt. Each image is
- * paired at every read with a random training phrasing of its class. Generation needs only the decoder: z ~ N(0, I) with the prompt's c.
+ * paired at every read with a random training phrasing of its class, its words shuffled or one
+ * left out at random ({@link Prompts#vary}). Generation needs only the decoder: z ~ N(0, I) with the prompt's c.
  * The {@link #generator()} model, (z, prompt) to image logits, is what the task saves.
  */
 final class ConditionalVae implements AutoCloseable {
@@ -87,7 +88,7 @@ final class ConditionalVae implements AutoCloseable {
             int[] batch = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize));
             try (Tape tape = Tape.training(generator.kernels(), random, memory)) {
                 params.forEach(Parameter::zeroGrad);
-                Variable loss = loss(tape, images, batch, prompts, random);
+                Variable loss = loss(tape, images, batch, prompts, true, random);
                 sum += loss.value().get(0) * batch.length;
                 tape.backward(loss);
                 GradientClipping.byGlobalNorm(params, 5.0);
@@ -97,21 +98,24 @@ final class ConditionalVae implements AutoCloseable {
         return sum / images.size();
     }
 
-    /** The mean loss per image over {@code images}, with noise and phrasings drawn from {@code seed}: a repeatable validation figure. */
+    /**
+     * The mean loss per image over {@code images}, with noise and phrasings (whole, not varied)
+     * drawn from {@code seed}: a repeatable validation figure.
+     */
     double validationLoss(ImageSet images, List<List<String>> prompts, long seed, MemoryPool memory) {
         Random random = new Random(seed);
         double sum = 0;
         for (int start = 0; start < images.size(); start += 256) {
             int[] batch = java.util.stream.IntStream.range(start, Math.min(images.size(), start + 256)).toArray();
             try (Tape tape = Tape.inference(generator.kernels(), memory)) {
-                sum += loss(tape, images, batch, prompts, random).value().get(0) * batch.length;
+                sum += loss(tape, images, batch, prompts, false, random).value().get(0) * batch.length;
             }
         }
         return sum / images.size();
     }
 
-    /** The negative ELBO of {@code batch}, averaged over its images. */
-    private Variable loss(Tape tape, ImageSet images, int[] batch, List<List<String>> prompts, Random random) {
+    /** The loss of {@code batch}, averaged over its images; {@code vary} varies the phrasings ({@link Prompts#vary}). */
+    private Variable loss(Tape tape, ImageSet images, int[] batch, List<List<String>> prompts, boolean vary, Random random) {
         int n = batch.length, pixels = imageShape[0] * imageShape[1] * imageShape[2];
         Tensor x = tape.zeros(n, imageShape[0], imageShape[1], imageShape[2]), classes = tape.zeros(n);
         int[][] ids = new int[n][];
@@ -119,7 +123,8 @@ final class ConditionalVae implements AutoCloseable {
             x.narrow(i, 1).copyFrom(images.pixels()[batch[i]]);
             classes.set(i, images.labels()[batch[i]]);
             List<String> phrasings = prompts.get(images.labels()[batch[i]]);
-            ids[i] = PromptEncoder.encode(phrasings.get(random.nextInt(phrasings.size())));
+            String phrasing = phrasings.get(random.nextInt(phrasings.size()));
+            ids[i] = PromptEncoder.encode(vary ? Prompts.vary(phrasing, random) : phrasing);
         }
         Variable c = network.promptEncoder().forward(tape, prompt(tape, ids));
         Variable h = network.imageEncoder().forward(tape, tape.input(x));

@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Draws images for a prompt with a trained generator, (z, prompt) to logits: z ~ N(0, I), and each
- * image is the decoder's pixel means, {@code sigmoid(logits)}, in [0, 1].
+ * Draws images for a prompt with a trained generator, (z, prompt) to logits: z ~ N(0, τ² I), and
+ * each image is the decoder's pixel means, {@code sigmoid(logits)}, in [0, 1]. The temperature
+ * τ ≤ 1 draws from the likelier middle of the latent space, trading variety for images closer to
+ * their class (the truncation trick of generative models).
  *
  * @param model       the generator (not owned: the caller closes it)
  * @param latent      Z, the size of z
  * @param imageShape  {@code [C, H, W]}
+ * @param temperature τ, the deviation of z
  */
-record ImageGenerator(Model model, int latent, int[] imageShape) {
+record ImageGenerator(Model model, int latent, int[] imageShape, double temperature) {
     /** Images per forward pass. */
     private static final int BATCH = 256;
 
@@ -28,7 +31,7 @@ record ImageGenerator(Model model, int latent, int[] imageShape) {
             try (Scope scope = Scope.open()) {
                 Tensor z = scope.zeros(n, latent);
                 for (long i = 0; i < z.size(); i++) {
-                    z.set(i, (float) random.nextGaussian());
+                    z.set(i, (float) (temperature * random.nextGaussian()));
                 }
                 int[][] prompts = new int[n][];
                 java.util.Arrays.fill(prompts, ids);

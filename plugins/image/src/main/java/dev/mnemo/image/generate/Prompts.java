@@ -7,9 +7,11 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * The phrasings that name each class of images, split into those the generator is trained with
@@ -72,6 +74,23 @@ record Prompts(List<String> classes, List<List<String>> train, List<List<String>
             train.add(TEMPLATES.stream().map(t -> String.format(t, name)).toList());
         }
         return new Prompts(classes, train, classes.stream().map(c -> List.<String>of()).toList());
+    }
+
+    /**
+     * A training variant of {@code phrasing}: its words shuffled half the time, and one word left
+     * out half the time (when it has several), so the prompt encoder learns that each word is
+     * evidence wherever it stands and that a phrasing need not be complete; prompts it never saw,
+     * such as "boots for winter", then read like those it did.
+     */
+    static String vary(String phrasing, Random random) {
+        List<String> words = new ArrayList<>(List.of(phrasing.strip().split("\\s+")));
+        if (words.size() > 1 && random.nextBoolean()) {
+            words.remove(random.nextInt(words.size()));
+        }
+        if (random.nextBoolean()) {
+            Collections.shuffle(words, random);
+        }
+        return String.join(" ", words);
     }
 
     /** Whether any class has held-out phrasings. */

@@ -119,7 +119,7 @@ public final class TextToImageTask extends ImageTask {
                         .detail("training_seconds", trainingSeconds)
                         .detail("history", history)
                         .detail("seed", run.seed());
-                ImageGenerator generator = new ImageGenerator(vae.generator(), settings.latent(), shape);
+                ImageGenerator generator = new ImageGenerator(vae.generator(), settings.latent(), shape, settings.temperature());
                 return score(result, generator, judge, prompts, parts.test(), settings, run).build();
             }
         }
@@ -136,7 +136,7 @@ public final class TextToImageTask extends ImageTask {
             LabelledImages images = images(on.data(), on.testData(), format.height());
             judge.requireCompatible(loaded.labels(), format.shape());
             ImageSet test = images.split(on.validationSplit(), on.testSplit(), on.splitSeed()).test();
-            ImageGenerator generator = new ImageGenerator(model, Integer.parseInt(loaded.get("task.latent")), format.shape());
+            ImageGenerator generator = new ImageGenerator(model, Integer.parseInt(loaded.get("task.latent")), format.shape(), settings.temperature());
             TaskResult.Builder result = TaskResult.builder(name(), images.name()).model(run.model()).backend(model.kernels().name());
             return score(result, generator, judge, prompts(on.data(), loaded.labels()), test, settings, run).build();
         }
@@ -154,7 +154,7 @@ public final class TextToImageTask extends ImageTask {
             model.useKernels(run.backend());
             ImageFormat format = ImageFormat.from(loaded.metadata());
             TaskResult.Builder result = TaskResult.builder(name(), "prompt").model(run.model()).backend(model.kernels().name());
-            ImageGenerator generator = new ImageGenerator(model, Integer.parseInt(loaded.get("task.latent")), format.shape());
+            ImageGenerator generator = new ImageGenerator(model, Integer.parseInt(loaded.get("task.latent")), format.shape(), settings.temperature());
             List<float[]> drawn = generator.draw(run.prompt(), settings.count(), new Random(run.seed()));
             writeGrid(drawn, format.shape(), Math.min(COLUMNS, drawn.size()), out);
             return result.detail("prompt", run.prompt()).detail("count", drawn.size()).detail("seed", run.seed()).output(out).build();
@@ -166,6 +166,11 @@ public final class TextToImageTask extends ImageTask {
         throw new TaskUsageException("text-to-image generates rather than predicts: use mnemo generate text-to-image --prompt TEXT");
     }
 
+    @Override
+    protected LabelledImages readImages(TaskRun run) {
+        return images(run.data(), run.testData(), TextToImageSettings.from(run.options()).size());
+    }
+
     /** Scores the generator once; with {@code --out}, writes a grid with one row per class (its first held-out phrasing, else training one). */
     private static TaskResult.Builder score(TaskResult.Builder result, ImageGenerator generator, Judge judge, Prompts prompts,
             ImageSet test, TextToImageSettings settings, TaskRun run) throws IOException {
@@ -173,6 +178,7 @@ public final class TextToImageTask extends ImageTask {
         result.metric("judge_accuracy", scores.judgeAccuracy())
                 .metric("diversity_ratio", scores.diversityRatio())
                 .detail("judge", settings.judge().toString())
+                .detail("temperature", settings.temperature())
                 .detail("judge_accuracy_per_class", scores.perClass());
         if (prompts.hasHeldout()) {
             result.metric("heldout_judge_accuracy", scores.heldoutJudgeAccuracy());
