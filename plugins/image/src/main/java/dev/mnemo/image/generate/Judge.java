@@ -41,7 +41,6 @@ final class Judge implements AutoCloseable {
     /** Fails unless the judge knows exactly {@code classes} and reads images of {@code shape}. */
     void requireCompatible(List<String> classes, int[] shape) {
         if (!labels.equals(classes) || !Arrays.equals(format.shape(), shape)) {
-            model.close();
             throw new TaskFailedException("the judge " + file + " classifies " + labels + " at " + Arrays.toString(format.shape())
                     + " but the generator draws " + classes + " at " + Arrays.toString(shape)
                     + "; train the judge on the same data (mnemo train image-classify --data ...)");
